@@ -1,0 +1,1 @@
+"""e-Kinerja GraphQL: ASN performance management for Kementerian Agama."""

@@ -1,0 +1,1 @@
+"""Pure regulatory rules: no I/O, no ORM, no framework imports."""

@@ -1,0 +1,15 @@
+"""Evaluation lifecycle states (spec/domain.md §4)."""
+
+from enum import StrEnum
+
+
+class StatusEvaluasi(StrEnum):
+    DRAFT = "DRAFT"
+    DINILAI = "DINILAI"
+    DITETAPKAN = "DITETAPKAN"
+    KEBERATAN = "KEBERATAN"
+    FINAL = "FINAL"
+
+
+# Only these results are pushed to SIASN and used for tukin.
+STATUS_BERLAKU = frozenset({StatusEvaluasi.DITETAPKAN, StatusEvaluasi.FINAL})

@@ -1,0 +1,42 @@
+"""Organisation units and their materialised path.
+
+A unit's path is the concatenation of its ancestors' ids and its own id, each
+zero-padded to PATH_SEGMENT_WIDTH digits. Digits only, so byte order and any
+collation agree: a whole subtree is one range scan on an ordinary index.
+"""
+
+from enum import StrEnum
+
+PATH_SEGMENT_WIDTH = 7
+
+
+class JenisUnit(StrEnum):
+    KEMENTERIAN = "KEMENTERIAN"
+    UNIT_ESELON_I = "UNIT_ESELON_I"
+    UNIT_ESELON_II = "UNIT_ESELON_II"
+    KANWIL = "KANWIL"
+    KANKEMENAG = "KANKEMENAG"
+    PERGURUAN_TINGGI = "PERGURUAN_TINGGI"
+    BALAI = "BALAI"
+    MADRASAH = "MADRASAH"
+    KUA = "KUA"
+    SATKER_LAIN = "SATKER_LAIN"
+
+
+def child_path(parent_path: str | None, unit_id: int) -> str:
+    segment = str(unit_id).zfill(PATH_SEGMENT_WIDTH)
+    if len(segment) != PATH_SEGMENT_WIDTH:
+        raise ValueError(f"unit id {unit_id} does not fit a {PATH_SEGMENT_WIDTH}-digit segment")
+    return (parent_path or "") + segment
+
+
+def subtree_bounds(path: str) -> tuple[str, str]:
+    """[low, high) such that low <= p < high exactly for the paths of the subtree."""
+    high = str(int(path) + 1).zfill(len(path))
+    return path, high
+
+
+def ancestor_ids(path: str) -> list[int]:
+    """Ids from the root down to the parent (the unit itself excluded)."""
+    width = PATH_SEGMENT_WIDTH
+    return [int(path[i : i + width]) for i in range(0, len(path) - width, width)]

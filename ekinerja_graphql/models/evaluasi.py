@@ -1,0 +1,58 @@
+"""Realisasi per indicator and period, and periodic/annual evaluations."""
+
+from tortoise import fields
+
+from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
+from ekinerja_graphql.domain.kepegawaian import Golongan
+from ekinerja_graphql.domain.periode import JenisPeriode
+from ekinerja_graphql.domain.predikat import Predikat, Rating
+from ekinerja_graphql.models.base import VersionedModel
+
+
+class Realisasi(VersionedModel):
+    id = fields.IntField(primary_key=True)
+    indikator = fields.ForeignKeyField(
+        "models.IndikatorKinerja", related_name="realisasi", db_index=True
+    )
+    jenis_periode = fields.CharEnumField(JenisPeriode, max_length=10)
+    nomor_periode = fields.SmallIntField()
+    nilai = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
+    deskripsi = fields.TextField(null=True)
+    bukti = fields.JSONField(default=list)  # evidence links
+
+    class Meta:
+        table = "realisasi"
+        unique_together = (("indikator", "jenis_periode", "nomor_periode"),)
+
+
+class Evaluasi(VersionedModel):
+    id = fields.IntField(primary_key=True)
+    skp = fields.ForeignKeyField("models.Skp", related_name="evaluasi", db_index=True)
+    pegawai = fields.ForeignKeyField("models.Pegawai", related_name="evaluasi", db_index=True)
+    tahun = fields.SmallIntField()
+    jenis_periode = fields.CharEnumField(JenisPeriode, max_length=10)
+    nomor_periode = fields.SmallIntField()
+    periode_awal = fields.DateField()
+    periode_akhir = fields.DateField()
+    rating_hasil_kerja = fields.CharEnumField(Rating, max_length=20, null=True)
+    rating_perilaku_kerja = fields.CharEnumField(Rating, max_length=20, null=True)
+    predikat = fields.CharEnumField(Predikat, max_length=16, null=True, db_index=True)
+    status = fields.CharEnumField(StatusEvaluasi, max_length=10, db_index=True)
+    catatan = fields.TextField(null=True)
+    # Snapshot at the period's end: later transfers must not rewrite history.
+    jabatan = fields.ForeignKeyField("models.Jabatan", related_name=False, null=True, db_index=True)
+    jabatan_nama = fields.CharField(max_length=255, null=True)
+    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=True)
+    unit_nama = fields.CharField(max_length=255)
+    golongan = fields.CharEnumField(Golongan, max_length=2, null=True)
+    pejabat_penilai = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, db_index=True
+    )
+    pejabat_penilai_nip = fields.CharField(max_length=18, null=True)
+    pejabat_penilai_nama = fields.CharField(max_length=255, null=True)
+    ditetapkan_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "evaluasi"
+        unique_together = (("skp", "jenis_periode", "nomor_periode"),)
+        indexes = (("pegawai_id", "tahun"),)

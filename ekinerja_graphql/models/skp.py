@@ -1,0 +1,85 @@
+"""The SKP aggregate: Skp, its RHK tree, indicators and BerAKHLAK perilaku."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from ekinerja_graphql.domain.skp import (
+    AspekIndikator,
+    JenisJabatanSkp,
+    JenisRhk,
+    NilaiBerakhlak,
+    Pendekatan,
+    PerspektifJpt,
+    StatusSkp,
+)
+from ekinerja_graphql.models.base import VersionedModel
+
+
+class Skp(VersionedModel):
+    id = fields.IntField(primary_key=True)
+    pegawai = fields.ForeignKeyField("models.Pegawai", related_name="skp", db_index=True)
+    pejabat_penilai = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, db_index=True
+    )
+    atasan_pejabat_penilai = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, db_index=True
+    )
+    # Position and unit the SKP was drawn up for; a mutasi opens a new SKP.
+    jabatan = fields.ForeignKeyField("models.Jabatan", related_name=False, null=True, db_index=True)
+    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=True)
+    tahun = fields.SmallIntField(db_index=True)
+    periode_awal = fields.DateField()
+    periode_akhir = fields.DateField()
+    pendekatan = fields.CharEnumField(Pendekatan, max_length=12)
+    jenis_jabatan = fields.CharEnumField(JenisJabatanSkp, max_length=3)
+    status = fields.CharEnumField(StatusSkp, max_length=10, db_index=True)
+    dukungan_sumber_daya = fields.JSONField(default=list)
+    skema_pertanggungjawaban = fields.JSONField(default=list)
+    konsekuensi = fields.JSONField(default=list)
+    disetujui_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "skp"
+        unique_together = (("pegawai", "tahun", "periode_awal"),)
+
+
+class RencanaHasilKerja(VersionedModel):
+    id = fields.IntField(primary_key=True)
+    skp = fields.ForeignKeyField("models.Skp", related_name="rencana_hasil_kerja", db_index=True)
+    jenis = fields.CharEnumField(JenisRhk, max_length=8)
+    uraian = fields.TextField()
+    # The superior's RHK this one intervenes: the edges of the pohon kinerja.
+    rhk_atasan = fields.ForeignKeyField(
+        "models.RencanaHasilKerja", related_name="rhk_turunan", null=True, db_index=True
+    )
+    perspektif = fields.CharEnumField(PerspektifJpt, max_length=20, null=True)
+    urutan = fields.SmallIntField(default=1)
+
+    class Meta:
+        table = "rencana_hasil_kerja"
+
+
+class IndikatorKinerja(VersionedModel):
+    id = fields.IntField(primary_key=True)
+    rhk = fields.ForeignKeyField("models.RencanaHasilKerja", related_name="indikator", db_index=True)
+    aspek = fields.CharEnumField(AspekIndikator, max_length=10)
+    uraian = fields.TextField()
+    target_nilai = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
+    target_satuan = fields.CharField(max_length=60, null=True)
+    # Descriptive target, used when the SKP's pendekatan is KUALITATIF.
+    target_deskripsi = fields.TextField(null=True)
+    urutan = fields.SmallIntField(default=1)
+
+    class Meta:
+        table = "indikator_kinerja"
+
+
+class PerilakuKerja(Model):
+    id = fields.IntField(primary_key=True)
+    skp = fields.ForeignKeyField("models.Skp", related_name="perilaku_kerja", db_index=True)
+    nilai = fields.CharEnumField(NilaiBerakhlak, max_length=24)
+    ekspektasi_khusus = fields.TextField(null=True)
+
+    class Meta:
+        table = "perilaku_kerja"
+        unique_together = (("skp", "nilai"),)

@@ -1,0 +1,27 @@
+from tortoise import fields
+
+from ekinerja_graphql.domain.kepegawaian import Eselon
+from ekinerja_graphql.domain.organisasi import JenisUnit
+from ekinerja_graphql.models.base import TimestampedModel
+
+
+class UnitOrganisasi(TimestampedModel):
+    id = fields.IntField(primary_key=True)
+    siasn_id = fields.CharField(max_length=42, unique=True, null=True)
+    parent = fields.ForeignKeyField(
+        "models.UnitOrganisasi", related_name="children", null=True, db_index=True
+    )
+    # Ancestor ids and own id, zero-padded and concatenated: see domain/organisasi.py.
+    path = fields.CharField(max_length=120, unique=True)
+    depth = fields.SmallIntField()
+    nama = fields.CharField(max_length=255)
+    nama_jabatan_pimpinan = fields.CharField(max_length=255, null=True)
+    jenis = fields.CharEnumField(JenisUnit, max_length=20, db_index=True)
+    eselon = fields.CharEnumField(Eselon, max_length=2, null=True)
+    pemimpin = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, db_constraint=False, db_index=True
+    )
+    aktif = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "unit_organisasi"
