@@ -1,0 +1,48 @@
+"""Starlette app factory: /graphql (+GraphiQL), /healthz, /metrics."""
+
+from contextlib import asynccontextmanager
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from tortoise import connections
+
+from ekinerja_graphql.config import Settings, get_settings
+from ekinerja_graphql.db import close_db, init_db
+
+
+async def healthz(request: Request) -> Response:
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+    except Exception as error:  # noqa: BLE001 - health reports any failure
+        return JSONResponse({"status": "error", "database": str(error)}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+async def metrics(request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_app(settings: Settings | None = None, manage_database: bool = True) -> Starlette:
+    """manage_database=False when the caller (tests) has already initialised Tortoise."""
+    settings = settings or get_settings()
+    from ekinerja_graphql.api.http import create_graphql_app
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        if manage_database:
+            await init_db(settings)
+        try:
+            yield
+        finally:
+            if manage_database:
+                await close_db()
+
+    routes = [
+        Route("/graphql", create_graphql_app(settings), methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/metrics", metrics),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
