@@ -1,0 +1,1 @@
+"""GraphQL layer: types, thin resolvers, per-request DataLoaders."""

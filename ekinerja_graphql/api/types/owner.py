@@ -1,0 +1,17 @@
+"""Visibility of objects owned by a pegawai (SKP, RHK, evaluasi): that of their owner."""
+
+import strawberry
+
+from ekinerja_graphql.api.context import loaders_of, viewer_of
+from ekinerja_graphql.api.errors import Forbidden
+
+
+async def visible_owner_ids(info: strawberry.Info, pegawai_ids: list[int]) -> set[int]:
+    rows = await loaders_of(info).pegawai.load_many(pegawai_ids)
+    viewer = viewer_of(info)
+    return {row["id"] for row in rows if row is not None and viewer.can_see(row)}
+
+
+async def ensure_owner_visible(info: strawberry.Info, pegawai_id: int, what: str) -> None:
+    if pegawai_id not in await visible_owner_ids(info, [pegawai_id]):
+        raise Forbidden(f"{what} belongs to a pegawai outside what you may see")
