@@ -76,7 +76,7 @@ class Loaders:
         )
         self.evaluasi = _by_id(Evaluasi)
         self.evaluasi_by_skp = _grouped(
-            Evaluasi, "skp_id", ("periode_awal", "jenis_periode", "id")
+            Evaluasi, "skp_id", ("periode_akhir", "-periode_awal", "id")
         )
         self.evaluasi_by_pegawai = _grouped(
             Evaluasi, "pegawai_id", ("-periode_awal", "jenis_periode", "id")

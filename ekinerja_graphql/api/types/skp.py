@@ -186,3 +186,10 @@ class Skp(relay.Node):
 
         rows = await loaders_of(info).evaluasi_by_skp.load(self.id)
         return [from_row(Evaluasi, row) for row in rows]
+
+    @strawberry.field(description="The evaluation of the latest period, if any")
+    async def evaluasi_terakhir(self, info: strawberry.Info) -> EvaluasiRef | None:
+        from ekinerja_graphql.api.types.evaluasi import Evaluasi
+
+        rows = await loaders_of(info).evaluasi_by_skp.load(self.id)
+        return from_row(Evaluasi, rows[-1]) if rows else None
