@@ -61,7 +61,9 @@ class RencanaHasilKerja(VersionedModel):
 
 class IndikatorKinerja(VersionedModel):
     id = fields.IntField(primary_key=True)
-    rhk = fields.ForeignKeyField("models.RencanaHasilKerja", related_name="indikator", db_index=True)
+    rhk = fields.ForeignKeyField(
+        "models.RencanaHasilKerja", related_name="indikator", db_index=True
+    )
     aspek = fields.CharEnumField(AspekIndikator, max_length=10)
     uraian = fields.TextField()
     target_nilai = fields.DecimalField(max_digits=14, decimal_places=2, null=True)

@@ -89,7 +89,7 @@ async def test_outside_scope_reads_are_forbidden_never_data(accounts, test_setti
     stranger = await Pegawai.exclude(nip__in=visible).order_by("id").first()
     stranger_skp = await Skp.filter(pegawai_id=stranger.id).first()
     queries = [
-        ("{ pegawai(nip: \"%s\") { nip nama } }" % stranger.nip, {}),
+        ("query($nip: String!) { pegawai(nip: $nip) { nip nama } }", {"nip": stranger.nip}),
         ("query($id: ID!) { node(id: $id) { ... on Pegawai { nama } } }",
          {"id": to_base64("Pegawai", stranger.id)}),
         ("query($id: ID!) { node(id: $id) { ... on Skp { tahun } } }",

@@ -54,7 +54,9 @@ class Loaders:
         self.jabatan = _by_id(Jabatan)
         self.pegawai = _by_id(Pegawai, unit_path="unit__path")
         self.pegawai_by_nip = DataLoader(self._pegawai_by_nip)
-        self.bawahan = _grouped(Pegawai, "pejabat_penilai_id", ("nama", "id"), unit_path="unit__path")
+        self.bawahan = _grouped(
+            Pegawai, "pejabat_penilai_id", ("nama", "id"), unit_path="unit__path"
+        )
         self.unit_pegawai_page = DataLoader(self._unit_pegawai_pages)
         self.jumlah_pegawai = DataLoader(self._jumlah_pegawai)
         self.visible_pegawai_count = DataLoader(self._visible_pegawai_counts)

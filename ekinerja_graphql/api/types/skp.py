@@ -173,7 +173,8 @@ class Skp(relay.Node):
         self, info: strawberry.Info, jenis: JenisRhk | None = None
     ) -> list[RencanaHasilKerja]:
         rows = await loaders_of(info).rhk_by_skp.load(self.id)
-        return [from_row(RencanaHasilKerja, r) for r in rows if jenis is None or r["jenis"] == jenis]
+        wanted = [row for row in rows if jenis is None or row["jenis"] == jenis]
+        return [from_row(RencanaHasilKerja, row) for row in wanted]
 
     @strawberry.field(description="The seven BerAKHLAK values")
     async def perilaku_kerja(self, info: strawberry.Info) -> list[PerilakuKerja]:
