@@ -1,0 +1,131 @@
+"""Errors resolvers raise, and the extension that gives every GraphQL error a stable code.
+
+Codes (in `extensions.code`): BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN,
+NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR. Internal errors are logged with
+their traceback and request id, and reach the client only as that id.
+"""
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.relay import GlobalIDValueError
+
+from ekinerja_graphql.request_id import current_request_id, new_request_id
+
+BAD_USER_INPUT = "BAD_USER_INPUT"
+UNAUTHENTICATED = "UNAUTHENTICATED"
+FORBIDDEN = "FORBIDDEN"
+NOT_FOUND = "NOT_FOUND"
+CONFLICT = "CONFLICT"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+logger = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    code = INTERNAL_SERVER_ERROR
+
+    def __init__(
+        self, message: str, *, field: str | None = None, extensions: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.extra = extensions or {}
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        # graphql-core copies an original error's `extensions` into the GraphQLError.
+        located = {"field": self.field} if self.field else {}
+        return {"code": self.code, **located, **self.extra}
+
+
+class BadUserInput(ApiError):
+    """`allowed` completes "<field> must be ...", e.g. "between 0 and 100" or "one of A, B"."""
+
+    code = BAD_USER_INPUT
+
+    def __init__(self, field: str, allowed: str, **extensions: Any) -> None:
+        super().__init__(f"{field} must be {allowed}", field=field, extensions=extensions)
+
+
+class Unauthenticated(ApiError):
+    code = UNAUTHENTICATED
+
+    def __init__(self, message: str = "sign in: send Authorization: Bearer <token>") -> None:
+        super().__init__(message)
+
+
+class Forbidden(ApiError):
+    code = FORBIDDEN
+
+
+class NotFound(ApiError):
+    code = NOT_FOUND
+
+
+class Conflict(ApiError):
+    code = CONFLICT
+
+    def __init__(self, message: str, *, current_version: int | None = None, **kwargs: Any):
+        super().__init__(message, **kwargs)
+        if current_version is not None:
+            self.extra = {**self.extra, "currentVersion": current_version}
+
+
+# Errors that describe the client's input even when raised inside a resolver.
+_CLIENT_FACING = (GraphQLError, GlobalIDValueError)
+
+
+def public_error(error: GraphQLError) -> GraphQLError:
+    """The form of `error` a client may see; idempotent (coded errors pass through)."""
+    original = error.original_error
+    if isinstance(original, ApiError):
+        return _copy(error, original.message, original.extensions)
+    if "code" in error.extensions:
+        return error
+    if isinstance(original, _CLIENT_FACING) or (original is None and error.path is None):
+        return _copy(error, error.message, {**error.extensions, "code": BAD_USER_INPUT})
+    return _masked(error)
+
+
+def _masked(error: GraphQLError) -> GraphQLError:
+    request_id = current_request_id() or new_request_id()
+    logger.error(
+        "Internal error at %s: %s",
+        ".".join(map(str, error.path or ())) or "(request)",
+        error.message,
+        exc_info=error.original_error or error,
+        extra={"request_id": request_id},
+    )
+    message = f"Internal server error (request id {request_id})"
+    extensions = {"code": INTERNAL_SERVER_ERROR, "requestId": request_id}
+    return _copy(error, message, extensions, keep_cause=False)
+
+
+def _copy(
+    error: GraphQLError, message: str, extensions: dict[str, Any], keep_cause: bool = True
+) -> GraphQLError:
+    # A new error rather than mutating: ValidationCache shares validation errors across requests.
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error if keep_cause else None,
+        extensions=extensions,
+    )
+
+
+class ErrorCodes(SchemaExtension):
+    """Sets `extensions.code` on every error; list it first so it wraps the other extensions."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [public_error(error) for error in result.errors]

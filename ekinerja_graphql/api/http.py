@@ -1,0 +1,190 @@
+"""/graphql over HTTP, per the GraphQL-over-HTTP spec, on top of Strawberry's ASGI view.
+
+POST JSON for everything, GET for queries only (405 otherwise). Responses are
+`application/graphql-response+json` when the client's Accept prefers it — then a
+request that fails before execution (parse, validation, limits) answers 400 —
+and `application/json` otherwise, always 200 for GraphQL errors.
+"""
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from cross_web import HTTPException
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.base import BaseSchema
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+
+from ekinerja_graphql.api.errors import BAD_USER_INPUT, UNAUTHENTICATED, public_error
+from ekinerja_graphql.auth import InvalidToken, Principal, decode_token
+from ekinerja_graphql.config import Settings
+from ekinerja_graphql.request_id import RequestIdMiddleware
+
+ContextFactory = Callable[..., Awaitable[Any]]
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+
+
+class AuthenticationFailed(HTTPException):
+    code = UNAUTHENTICATED
+    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(401, reason)
+
+
+class MutationOverGet(HTTPException):
+    code = BAD_USER_INPUT
+    headers = {"Allow": "POST"}
+
+    def __init__(self) -> None:
+        super().__init__(405, "Only queries may be sent with GET; send mutations with POST")
+
+
+class GraphQLApp(GraphQL):
+    """Strawberry's ASGI view with our auth, status codes and encoding.
+
+    `context_factory(request=, response=, principal=, settings=)` builds the
+    context; tests inject their own schema and factory.
+    """
+
+    def __init__(
+        self, schema: BaseSchema, *, settings: Settings, context_factory: ContextFactory
+    ) -> None:
+        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
+        self.settings = settings
+        self.context_factory = context_factory
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as error:
+            response = self.error_response(request, error)
+        await response(scope, receive, send)
+
+    async def get_context(self, request: Request, response: Response) -> Any:
+        principal = principal_from(request.headers.get("authorization"), self.settings)
+        return await self.context_factory(
+            request=request, response=response, principal=principal, settings=self.settings
+        )
+
+    async def get_sub_response(self, request: Request) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # create_response() is not given the request; the negotiated type rides along here.
+        sub_response.media_type = response_media_type(request.headers.get("accept"))
+        return sub_response
+
+    async def execute_single(self, **kwargs: Any) -> ExecutionResult:
+        try:
+            return await super().execute_single(**kwargs)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                raise MutationOverGet() from error
+            raise
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> dict:
+        # public_error again: errors raised outside the operation hooks skip ErrorCodes.
+        errors = [public_error(error) for error in result.errors or ()]
+        response: dict[str, Any] = {}
+        if errors:
+            response["errors"] = [error.formatted for error in errors]
+        if not _failed_before_execution(result.data, errors):
+            response["data"] = result.data
+        if result.extensions:
+            response["extensions"] = result.extensions
+        return response
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list, sub_response: Response
+    ) -> Response:
+        media_type = sub_response.media_type
+        status = 200
+        if media_type == GRAPHQL_RESPONSE_JSON and _without_data(response_data):
+            status = 400  # the spec's answer to a request that failed before execution
+        response = Response(orjson.dumps(response_data), status, media_type=media_type)
+        response.headers.raw.extend(sub_response.headers.raw)
+        response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
+
+    def error_response(self, request: Request, error: HTTPException) -> Response:
+        code = getattr(error, "code", BAD_USER_INPUT)
+        body = {"errors": [{"message": error.reason, "extensions": {"code": code}}]}
+        media_type = response_media_type(request.headers.get("accept"))
+        headers = getattr(error, "headers", None)
+        return Response(orjson.dumps(body), error.status_code, headers, media_type)
+
+    def encode_json(self, data: object) -> str:
+        # Text, not bytes: the WebSocket adapter sends bytes as binary frames.
+        return orjson.dumps(data).decode()
+
+
+def principal_from(authorization: str | None, settings: Settings) -> Principal | None:
+    if authorization is None:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthenticationFailed("The Authorization header must be 'Bearer <token>'")
+    try:
+        return decode_token(token.strip(), settings)
+    except InvalidToken as error:
+        raise AuthenticationFailed(f"Invalid bearer token: {error}") from None
+
+
+def response_media_type(accept: str | None) -> str:
+    """graphql-response+json when Accept ranks it at least as high as application/json.
+
+    Wildcards and a missing Accept get application/json, which legacy clients expect.
+    """
+    weights = _accept_weights(accept or "")
+    preferred = weights.get(GRAPHQL_RESPONSE_JSON, 0.0)
+    if preferred > 0 and preferred >= weights.get(JSON, 0.0):
+        return GRAPHQL_RESPONSE_JSON
+    return JSON
+
+
+def _accept_weights(accept: str) -> dict[str, float]:
+    weights = {}
+    for entry in accept.split(","):
+        media_type, *parameters = (part.strip() for part in entry.split(";"))
+        weights[media_type.lower()] = _quality(parameters)
+    return weights
+
+
+def _quality(parameters: list[str]) -> float:
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def _without_data(response_data: GraphQLHTTPResponse | list) -> bool:
+    return isinstance(response_data, dict) and "data" not in response_data
+
+
+def _failed_before_execution(data: object, errors: list[GraphQLError]) -> bool:
+    """Parse, validation, limit and variable errors carry no path; field errors do."""
+    return data is None and bool(errors) and all(error.path is None for error in errors)
+
+
+def create_graphql_app(settings: Settings) -> ASGIApp:
+    from ekinerja_graphql.api.context import build_context
+    from ekinerja_graphql.api.schema import build_schema
+
+    app = GraphQLApp(build_schema(settings), settings=settings, context_factory=build_context)
+    return RequestIdMiddleware(app)
