@@ -39,9 +39,12 @@ def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
 
 
 async def init_db(settings: Settings | None = None) -> None:
+    """Initialise for the whole process: Tortoise 1.x binds its context to the calling task,
+    and the ASGI lifespan task is not the one that serves requests."""
     settings = settings or get_settings()
     await Tortoise.init(
-        config=tortoise_config(settings.resolved_database_url, settings.database_pool_size)
+        config=tortoise_config(settings.resolved_database_url, settings.database_pool_size),
+        _enable_global_fallback=True,
     )
 
 

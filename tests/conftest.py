@@ -39,7 +39,7 @@ def test_settings() -> Settings:
 
 
 async def _reset_postgres_schema(url: str) -> None:
-    await Tortoise.init(db_url=url, modules={"models": []})
+    await Tortoise.init(db_url=url, modules={"models": ["ekinerja_graphql.models"]})
     await connections.get("default").execute_script(
         "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
     )

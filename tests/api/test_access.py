@@ -8,7 +8,8 @@ from ekinerja_graphql.models import Pegawai, Skp, UnitOrganisasi
 from ekinerja_graphql.services.demo_accounts import find_demo_accounts
 from tests.support.graphql import data_of, principal, run
 
-LIST_ALL = """{ pegawaiList(first: 100) { totalCount nodes { nip } } }"""
+LIST_PAGE = """query($after: String) { pegawaiList(first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { nip } } }"""
 
 
 @pytest.fixture
@@ -22,9 +23,15 @@ def as_role(accounts, role: Peran):
 
 
 async def listed_nips(who, settings) -> set[str]:
-    page = (await data_of(LIST_ALL, who, settings))["pegawaiList"]
-    assert page["totalCount"] == len(page["nodes"])
-    return {node["nip"] for node in page["nodes"]}
+    """Every NIP pegawaiList shows this principal, walking all pages."""
+    nips, after = [], None
+    while True:
+        page = (await data_of(LIST_PAGE, who, settings, {"after": after}))["pegawaiList"]
+        nips += [node["nip"] for node in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            assert page["totalCount"] == len(nips) == len(set(nips))
+            return set(nips)
+        after = page["pageInfo"]["endCursor"]
 
 
 async def appraisers_of(pegawai: Pegawai) -> set[str]:
@@ -63,18 +70,24 @@ async def test_atasan_penilai_adds_bawahan_of_bawahan(accounts, test_settings):
     assert await listed_nips(as_role(accounts, Peran.ATASAN_PENILAI), test_settings) == expected
 
 
-async def test_admin_unit_sees_its_subtree(accounts, test_settings):
+async def test_admin_unit_sees_its_subtree_with_personal_data(accounts, test_settings):
     account = accounts[Peran.ADMIN_UNIT]
+    who = as_role(accounts, Peran.ADMIN_UNIT)
     unit = await UnitOrganisasi.get(id=account.unit_id)
     high = str(int(unit.path) + 1).zfill(len(unit.path))
-    subtree = Pegawai.filter(unit__path__gte=unit.path, unit__path__lt=high)
-    query = """{ pegawaiList(first: 100) { totalCount nodes { nip nik } } }"""
-    page = (await data_of(query, as_role(accounts, Peran.ADMIN_UNIT), test_settings))["pegawaiList"]
+    subtree = set(
+        await Pegawai.filter(unit__path__gte=unit.path, unit__path__lt=high).values_list(
+            "nip", flat=True
+        )
+    )
     me = await Pegawai.get(nip=account.nip)
     # The subtree plus the admin's own appraisers (named on the admin's own SKP).
-    assert page["totalCount"] == await subtree.count() + len(await appraisers_of(me))
-    subtree_nips = set(await subtree.values_list("nip", flat=True))
-    assert all(node["nik"] for node in page["nodes"] if node["nip"] in subtree_nips)
+    assert await listed_nips(who, test_settings) == subtree | await appraisers_of(me)
+    query = """query($unit: ID!) { pegawaiList(first: 100, filter: {unitId: $unit}) {
+        nodes { nip nik alamat } } }"""
+    variables = {"unit": to_base64("UnitOrganisasi", unit.id)}
+    nodes = (await data_of(query, who, test_settings, variables))["pegawaiList"]["nodes"]
+    assert nodes and all(node["nik"] and node["alamat"] for node in nodes)
 
 
 async def test_admin_pusat_sees_everyone(accounts, test_settings):

@@ -1,0 +1,21 @@
+"""The `ekinerja` command (also `python3 -m ekinerja_graphql <verb>`)."""
+
+import typer
+
+from ekinerja_graphql.cli import database, demo, schema, serve, token
+
+app = typer.Typer(
+    help="e-Kinerja GraphQL: API, workers and tools.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.command()(demo.demo)
+app.command()(serve.serve)
+app.command()(serve.worker)
+app.command()(database.seed)
+app.command()(database.migrate)
+app.command("export-schema")(schema.export_schema)
+app.command()(token.token)
+
+__all__ = ["app"]

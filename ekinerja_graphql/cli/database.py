@@ -1,0 +1,78 @@
+import asyncio
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ekinerja_graphql.config import Settings, get_settings
+from ekinerja_graphql.db import database, migrate_db
+
+DEFAULT_PEGAWAI = 2_000
+console = Console()
+
+
+def migrate() -> None:
+    """Apply pending database migrations (the only way the schema is created)."""
+    settings = get_settings()
+    asyncio.run(migrate_db(settings))
+    console.print(f"[green]migrated[/] {settings.resolved_database_url.split('@')[-1]}")
+
+
+def seed(
+    pegawai: Annotated[int, typer.Option(min=1, help="How many pegawai to generate.")] = (
+        DEFAULT_PEGAWAI
+    ),
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = (
+        2026
+    ),
+    tahun: Annotated[int, typer.Option(help="Performance year of the SKPs.")] = 2026,
+) -> None:
+    """Fill an empty, migrated database with a deterministic, realistic ministry."""
+    from ekinerja_graphql.services.seed import SeedError
+
+    try:
+        asyncio.run(seed_database_with_progress(get_settings(), pegawai, seed, tahun))
+    except SeedError as error:
+        console.print(f"[red]cannot seed:[/] {error}")
+        raise typer.Exit(1) from None
+
+
+async def seed_database_with_progress(
+    settings: Settings, pegawai: int, random_seed: int = 2026, tahun: int = 2026
+) -> None:
+    from ekinerja_graphql.services.maintenance import refresh_planner_statistics
+    from ekinerja_graphql.services.seed import seed_database
+
+    async with database(settings):
+        with SeedProgress() as report:
+            summary = await seed_database(
+                pegawai, random_seed=random_seed, tahun=tahun, as_of=date(tahun, 11, 23),
+                progress=report,
+            )
+        await refresh_planner_statistics()
+    console.print(f"[green]seeded[/] {summary}")
+
+
+class SeedProgress:
+    """A Rich progress bar with one line per seeding stage; the instance is the callback."""
+
+    def __init__(self) -> None:
+        self._progress = Progress(
+            TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=console,
+        )
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> "SeedProgress":
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.update(self._tasks[stage], completed=done, total=total)

@@ -1,0 +1,98 @@
+"""`ekinerja demo`: everything on one machine with nothing installed but Python.
+
+SQLite in data_dir, an embedded Redis (unless REDIS_URL is set), one dramatiq
+worker process and the API, stopped together on Ctrl-C or SIGTERM.
+"""
+
+import asyncio
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from ekinerja_graphql.cli import processes
+from ekinerja_graphql.cli.banner import print_banner
+from ekinerja_graphql.cli.database import DEFAULT_PEGAWAI, console, seed_database_with_progress
+from ekinerja_graphql.config import Settings, get_settings
+from ekinerja_graphql.db import database, migrate_db
+from ekinerja_graphql.services.demo_accounts import DemoAccount, find_demo_accounts
+
+HOST = "127.0.0.1"
+
+
+def demo(
+    port: Annotated[int, typer.Option(help="TCP port of the API on 127.0.0.1.")] = 8000,
+    pegawai: Annotated[
+        int, typer.Option(min=1, help="Pegawai to seed when the database is empty.")
+    ] = DEFAULT_PEGAWAI,
+) -> None:
+    """Migrate and seed a local database, start Redis, a worker and the API."""
+    processes.exit_on_sigterm()
+    settings = get_settings()
+    try:
+        accounts = asyncio.run(prepare_database(settings, pegawai))
+        with processes.redis_for(settings) as redis_url:
+            settings = share_redis_url(settings, redis_url)
+            worker = processes.start_dramatiq(redis_url, processes=1, threads=2)
+            try:
+                request_planner_statistics()
+                asyncio.run(serve(settings, port, accounts))
+            finally:
+                console.print("stopping the worker and Redis ...")
+                processes.stop(worker)
+    except KeyboardInterrupt:
+        pass
+    console.print("demo stopped")
+
+
+async def prepare_database(settings: Settings, pegawai: int) -> list[DemoAccount]:
+    await migrate_db(settings)
+    async with database(settings):
+        from ekinerja_graphql.models import Pegawai
+
+        empty = not await Pegawai.exists()
+    if empty:
+        console.print(f"seeding {pegawai:,} pegawai into {settings.resolved_database_url}")
+        await seed_database_with_progress(settings, pegawai)
+    async with database(settings):
+        return await find_demo_accounts()
+
+
+def share_redis_url(settings: Settings, redis_url: str) -> Settings:
+    """The worker child, the broker and any later get_settings() use the same Redis."""
+    os.environ["REDIS_URL"] = redis_url
+    get_settings.cache_clear()
+    return settings.model_copy(update={"redis_url": redis_url})
+
+
+def request_planner_statistics() -> None:
+    # Imported late: the broker reads REDIS_URL when it is first imported.
+    from workers.maintenance import analyze_database
+
+    analyze_database.send()
+
+
+class AnnouncingServer(uvicorn.Server):
+    """Prints the banner once the socket listens, so every URL in it already answers."""
+
+    def __init__(self, config: uvicorn.Config, announce: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._announce = announce
+
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self._announce()
+
+
+async def serve(settings: Settings, port: int, accounts: list[DemoAccount]) -> None:
+    from ekinerja_graphql.app import create_app
+
+    config = uvicorn.Config(
+        create_app(settings), host=HOST, port=port, log_level=settings.log_level.lower()
+    )
+    announce = partial(print_banner, f"http://{HOST}:{port}", accounts, settings)
+    await AnnouncingServer(config, announce).serve()

@@ -1,0 +1,67 @@
+"""Child processes of `demo` and `worker`: the embedded Redis and dramatiq."""
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import redis
+
+from ekinerja_graphql.config import Settings
+from workers.embedded_redis import EmbeddedRedis, socket_url
+
+STOP_TIMEOUT = 15  # seconds a child gets to finish its current work after SIGTERM
+
+
+def redis_answers(url: str) -> bool:
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        return bool(client.ping())
+    except (redis.ConnectionError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+@contextmanager
+def redis_for(settings: Settings) -> Iterator[str]:
+    """settings.redis_url if set; else the embedded server of data_dir, started if not running."""
+    url = settings.redis_url or socket_url(settings.data_dir)
+    if settings.redis_url or redis_answers(url):
+        yield url
+        return
+    with EmbeddedRedis(settings.data_dir) as server:
+        yield server.url
+
+
+def start_dramatiq(redis_url: str, processes: int, threads: int) -> subprocess.Popen:
+    """`dramatiq workers` for the `workers` package, in its own session so that a
+    terminal's Ctrl-C reaches only us and we stop the children in order."""
+    command = [
+        sys.executable, "-m", "dramatiq", "workers",
+        "--processes", str(processes), "--threads", str(threads),
+    ]
+    environment = {**os.environ, "REDIS_URL": redis_url}
+    return subprocess.Popen(command, env=environment, start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def exit_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so every `finally` stops its child process."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)

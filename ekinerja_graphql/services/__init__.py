@@ -1,0 +1,1 @@
+"""Use cases with I/O: seeding, SKP workflow, evaluation, tukin runs, reconciliation."""

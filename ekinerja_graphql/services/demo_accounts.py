@@ -1,0 +1,80 @@
+"""Real seeded pegawai to sign in as, one per role, for the demo and the docs.
+
+ADMIN_PUSAT leads the root unit; ADMIN_UNIT leads a Kanwil (its token carries
+that unit); PEGAWAI is a pegawai without bawahan whose pejabat penilai (the
+PENILAI) has a pejabat penilai too (the ATASAN_PENILAI): so every role's
+queries have real data behind them.
+"""
+
+from dataclasses import dataclass
+
+from tortoise.expressions import Subquery
+
+from ekinerja_graphql.domain.akses import Peran
+from ekinerja_graphql.domain.organisasi import JenisUnit
+from ekinerja_graphql.models import Pegawai, UnitOrganisasi
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    role: Peran
+    nip: str
+    nama: str
+    # The unit claim of an ADMIN_UNIT token: the unit it administers.
+    unit_id: int | None = None
+
+
+class NoDemoAccount(LookupError):
+    """The database has no pegawai fit for a role (is it seeded?)."""
+
+
+def _account(role: Peran, pegawai: Pegawai | None, unit_id: int | None = None) -> DemoAccount:
+    if pegawai is None:
+        raise NoDemoAccount(f"no pegawai can act as {role}: seed the database first")
+    return DemoAccount(role=role, nip=pegawai.nip, nama=pegawai.nama, unit_id=unit_id)
+
+
+async def _leader_of(units) -> tuple[Pegawai | None, int | None]:
+    unit = await units.filter(pemimpin_id__isnull=False).order_by("id").first()
+    if unit is None:
+        return None, None
+    return await Pegawai.get_or_none(id=unit.pemimpin_id), unit.id
+
+
+async def _pegawai_with_two_appraisers() -> Pegawai | None:
+    """A pegawai without bawahan whose pejabat penilai has a pejabat penilai.
+
+    Preferably neither appraiser leads the root unit, so that every role is a
+    different person; a small ministry may only have chains up to its head.
+    """
+    appraiser_ids = Pegawai.filter(pejabat_penilai_id__isnull=False).values("pejabat_penilai_id")
+    root_leader_ids = UnitOrganisasi.filter(
+        parent_id__isnull=True, pemimpin_id__isnull=False
+    ).values("pemimpin_id")
+    candidates = (
+        Pegawai.filter(pejabat_penilai__pejabat_penilai_id__isnull=False)
+        .exclude(id__in=Subquery(appraiser_ids))
+        .exclude(pejabat_penilai_id__in=Subquery(root_leader_ids))
+        .select_related("pejabat_penilai__pejabat_penilai")
+        .order_by("id")
+    )
+    below_the_head = candidates.exclude(
+        pejabat_penilai__pejabat_penilai_id__in=Subquery(root_leader_ids)
+    )
+    return await below_the_head.first() or await candidates.first()
+
+
+async def find_demo_accounts() -> list[DemoAccount]:
+    """One account per role, ordered from the widest access to the narrowest."""
+    root_leader, _ = await _leader_of(UnitOrganisasi.filter(parent_id__isnull=True))
+    kanwil_leader, kanwil_id = await _leader_of(UnitOrganisasi.filter(jenis=JenisUnit.KANWIL))
+    pegawai = await _pegawai_with_two_appraisers()
+    penilai = pegawai.pejabat_penilai if pegawai else None
+    atasan = penilai.pejabat_penilai if penilai else None
+    return [
+        _account(Peran.ADMIN_PUSAT, root_leader),
+        _account(Peran.ADMIN_UNIT, kanwil_leader, kanwil_id),
+        _account(Peran.ATASAN_PENILAI, atasan),
+        _account(Peran.PENILAI, penilai),
+        _account(Peran.PEGAWAI, pegawai),
+    ]
