@@ -52,3 +52,10 @@ class Page:
 
     def cursor(self, row: dict) -> str:
         return encode_cursor(row[self.sort_field], row["id"])
+
+
+def page_request(settings, first: int | None, after: str | None) -> PageRequest:
+    """The page a connection field's `first`/`after` ask for, within the settings' limits."""
+    return PageRequest.from_arguments(
+        first, after, settings.default_page_size, settings.max_page_size
+    )

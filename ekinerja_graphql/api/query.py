@@ -10,7 +10,7 @@ from ekinerja_graphql.api.errors import BadUserInput, NotFound
 from ekinerja_graphql.api.filters import PegawaiFilter, PegawaiOrder, pegawai_conditions
 from ekinerja_graphql.api.ids import decode_id, parse_global_id
 from ekinerja_graphql.api.nodes import resolve_node
-from ekinerja_graphql.api.pagination import PageRequest
+from ekinerja_graphql.api.pagination import page_request
 from ekinerja_graphql.api.types.organisasi import UnitOrganisasi
 from ekinerja_graphql.api.types.pegawai import Pegawai, PegawaiConnection, ensure_visible
 from ekinerja_graphql.api.types.rows import from_row
@@ -76,10 +76,7 @@ class Query:
         filter: PegawaiFilter | None = None,
         order_by: PegawaiOrder = PegawaiOrder.NAMA,
     ) -> PegawaiConnection:
-        settings = info.context.settings
-        page = PageRequest.from_arguments(
-            first, after, settings.default_page_size, settings.max_page_size
-        )
+        page = page_request(info.context.settings, first, after)
         queryset = loaders_of(info).visible_pegawai()
         if filter is not None:
             queryset = queryset.filter(pegawai_conditions(filter, await _unit_path(info, filter)))

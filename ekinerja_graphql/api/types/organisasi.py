@@ -6,7 +6,7 @@ from strawberry import relay
 from ekinerja_graphql.api.context import loaders_of
 from ekinerja_graphql.api.dataloaders.loaders import UnitPegawaiKey
 from ekinerja_graphql.api.enums import Eselon, JenisJabatan, JenisUnit, JenjangJabatanFungsional
-from ekinerja_graphql.api.pagination import PageRequest
+from ekinerja_graphql.api.pagination import page_request
 from ekinerja_graphql.api.types.rows import from_optional_row, from_row
 from ekinerja_graphql.domain.organisasi import ancestor_ids
 
@@ -78,10 +78,7 @@ class UnitOrganisasi(relay.Node):
     ) -> PegawaiConnectionRef:
         from ekinerja_graphql.api.types.pegawai import PegawaiConnection
 
-        settings = info.context.settings
-        page = PageRequest.from_arguments(
-            first, after, settings.default_page_size, settings.max_page_size
-        )
+        page = page_request(info.context.settings, first, after)
         loaders = loaders_of(info)
         rows, has_next = await loaders.unit_pegawai_page.load(
             UnitPegawaiKey(self.id, include_descendants, page)

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 SkpRef = Annotated["Skp", strawberry.lazy("ekinerja_graphql.api.types.skp")]
 EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.types.evaluasi")]
 
-PERSONAL_FIELDS = ("nik", "alamat", "email", "nomor_hp")
-
 
 @strawberry.type(description="An ASN employee (PNS, CPNS or PPPK).")
 class Pegawai(relay.Node):
@@ -50,12 +48,8 @@ class Pegawai(relay.Node):
 
     @classmethod
     def from_visible_row(cls, row: dict) -> "Pegawai":
-        fields = {name: row[name] for name in cls._plain_fields()}
-        return cls(**fields, row=row)
-
-    @staticmethod
-    def _plain_fields() -> tuple[str, ...]:
-        return _PLAIN_FIELDS
+        """Only for rows the viewer may see; personal fields stay behind `_personal`."""
+        return cls(**{name: row[name] for name in _PLAIN_FIELDS}, row=row)
 
     @strawberry.field(description="Name with gelar, as printed on documents")
     def nama_lengkap(self) -> str:
