@@ -65,8 +65,11 @@ async def truncate_all() -> None:
             f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE;"
         )
     else:
-        script = "PRAGMA foreign_keys = OFF;" + "".join(f"DELETE FROM {t};" for t in tables)
-        await connection.execute_script(script + "DELETE FROM sqlite_sequence;")
+        deletes = "".join(f"DELETE FROM {t};" for t in tables)
+        await connection.execute_script(
+            f"PRAGMA foreign_keys = OFF;{deletes}DELETE FROM sqlite_sequence;"
+            "PRAGMA foreign_keys = ON;"
+        )
     _dataset["key"] = None
 
 

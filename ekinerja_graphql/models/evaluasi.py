@@ -12,7 +12,7 @@ from ekinerja_graphql.models.base import VersionedModel
 class Realisasi(VersionedModel):
     id = fields.IntField(primary_key=True)
     indikator = fields.ForeignKeyField(
-        "models.IndikatorKinerja", related_name="realisasi", db_index=True
+        "models.IndikatorKinerja", related_name="realisasi", db_index=True, on_delete=fields.CASCADE
     )
     jenis_periode = fields.CharEnumField(JenisPeriode, max_length=10)
     nomor_periode = fields.SmallIntField()
@@ -27,8 +27,12 @@ class Realisasi(VersionedModel):
 
 class Evaluasi(VersionedModel):
     id = fields.IntField(primary_key=True)
-    skp = fields.ForeignKeyField("models.Skp", related_name="evaluasi", db_index=True)
-    pegawai = fields.ForeignKeyField("models.Pegawai", related_name="evaluasi", db_index=True)
+    skp = fields.ForeignKeyField(
+        "models.Skp", related_name="evaluasi", db_index=True, on_delete=fields.RESTRICT
+    )
+    pegawai = fields.ForeignKeyField(
+        "models.Pegawai", related_name="evaluasi", db_index=True, on_delete=fields.RESTRICT
+    )
     tahun = fields.SmallIntField()
     jenis_periode = fields.CharEnumField(JenisPeriode, max_length=10)
     nomor_periode = fields.SmallIntField()
@@ -40,13 +44,17 @@ class Evaluasi(VersionedModel):
     status = fields.CharEnumField(StatusEvaluasi, max_length=10, db_index=True)
     catatan = fields.TextField(null=True)
     # Snapshot at the period's end: later transfers must not rewrite history.
-    jabatan = fields.ForeignKeyField("models.Jabatan", related_name=False, null=True, db_index=True)
+    jabatan = fields.ForeignKeyField(
+        "models.Jabatan", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
+    )
     jabatan_nama = fields.CharField(max_length=255, null=True)
-    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=True)
+    unit = fields.ForeignKeyField(
+        "models.UnitOrganisasi", related_name=False, db_index=True, on_delete=fields.RESTRICT
+    )
     unit_nama = fields.CharField(max_length=255)
     golongan = fields.CharEnumField(Golongan, max_length=2, null=True)
     pejabat_penilai = fields.ForeignKeyField(
-        "models.Pegawai", related_name=False, null=True, db_index=True
+        "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )
     pejabat_penilai_nip = fields.CharField(max_length=18, null=True)
     pejabat_penilai_nama = fields.CharField(max_length=255, null=True)

@@ -22,11 +22,21 @@ class Pegawai(VersionedModel):
     golongan = fields.CharEnumField(Golongan, max_length=2, null=True, db_index=True)
     status = fields.CharEnumField(StatusPegawai, max_length=24, db_index=True)
     jabatan = fields.ForeignKeyField(
-        "models.Jabatan", related_name="pegawai", null=True, db_index=True
+        "models.Jabatan",
+        related_name="pegawai",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
     )
-    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name="pegawai", db_index=True)
+    unit = fields.ForeignKeyField(
+        "models.UnitOrganisasi", related_name="pegawai", db_index=True, on_delete=fields.RESTRICT
+    )
     pejabat_penilai = fields.ForeignKeyField(
-        "models.Pegawai", related_name="bawahan", null=True, db_index=True
+        "models.Pegawai",
+        related_name="bawahan",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
     )
     tmt_cpns = fields.DateField(null=True)
     tmt_jabatan = fields.DateField(null=True)

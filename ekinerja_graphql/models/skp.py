@@ -17,16 +17,22 @@ from ekinerja_graphql.models.base import VersionedModel
 
 class Skp(VersionedModel):
     id = fields.IntField(primary_key=True)
-    pegawai = fields.ForeignKeyField("models.Pegawai", related_name="skp", db_index=True)
+    pegawai = fields.ForeignKeyField(
+        "models.Pegawai", related_name="skp", db_index=True, on_delete=fields.RESTRICT
+    )
     pejabat_penilai = fields.ForeignKeyField(
-        "models.Pegawai", related_name=False, null=True, db_index=True
+        "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )
     atasan_pejabat_penilai = fields.ForeignKeyField(
-        "models.Pegawai", related_name=False, null=True, db_index=True
+        "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )
     # Position and unit the SKP was drawn up for; a mutasi opens a new SKP.
-    jabatan = fields.ForeignKeyField("models.Jabatan", related_name=False, null=True, db_index=True)
-    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=True)
+    jabatan = fields.ForeignKeyField(
+        "models.Jabatan", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
+    )
+    unit = fields.ForeignKeyField(
+        "models.UnitOrganisasi", related_name=False, db_index=True, on_delete=fields.RESTRICT
+    )
     tahun = fields.SmallIntField(db_index=True)
     periode_awal = fields.DateField()
     periode_akhir = fields.DateField()
@@ -45,12 +51,18 @@ class Skp(VersionedModel):
 
 class RencanaHasilKerja(VersionedModel):
     id = fields.IntField(primary_key=True)
-    skp = fields.ForeignKeyField("models.Skp", related_name="rencana_hasil_kerja", db_index=True)
+    skp = fields.ForeignKeyField(
+        "models.Skp", related_name="rencana_hasil_kerja", db_index=True, on_delete=fields.CASCADE
+    )
     jenis = fields.CharEnumField(JenisRhk, max_length=8)
     uraian = fields.TextField()
     # The superior's RHK this one intervenes: the edges of the pohon kinerja.
     rhk_atasan = fields.ForeignKeyField(
-        "models.RencanaHasilKerja", related_name="rhk_turunan", null=True, db_index=True
+        "models.RencanaHasilKerja",
+        related_name="rhk_turunan",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
     )
     perspektif = fields.CharEnumField(PerspektifJpt, max_length=20, null=True)
     urutan = fields.SmallIntField(default=1)
@@ -62,7 +74,10 @@ class RencanaHasilKerja(VersionedModel):
 class IndikatorKinerja(VersionedModel):
     id = fields.IntField(primary_key=True)
     rhk = fields.ForeignKeyField(
-        "models.RencanaHasilKerja", related_name="indikator", db_index=True
+        "models.RencanaHasilKerja",
+        related_name="indikator",
+        db_index=True,
+        on_delete=fields.CASCADE,
     )
     aspek = fields.CharEnumField(AspekIndikator, max_length=10)
     uraian = fields.TextField()
@@ -78,7 +93,9 @@ class IndikatorKinerja(VersionedModel):
 
 class PerilakuKerja(Model):
     id = fields.IntField(primary_key=True)
-    skp = fields.ForeignKeyField("models.Skp", related_name="perilaku_kerja", db_index=True)
+    skp = fields.ForeignKeyField(
+        "models.Skp", related_name="perilaku_kerja", db_index=True, on_delete=fields.CASCADE
+    )
     nilai = fields.CharEnumField(NilaiBerakhlak, max_length=24)
     ekspektasi_khusus = fields.TextField(null=True)
 

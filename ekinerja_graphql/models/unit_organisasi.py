@@ -9,7 +9,11 @@ class UnitOrganisasi(TimestampedModel):
     id = fields.IntField(primary_key=True)
     siasn_id = fields.CharField(max_length=42, unique=True, null=True)
     parent = fields.ForeignKeyField(
-        "models.UnitOrganisasi", related_name="children", null=True, db_index=True
+        "models.UnitOrganisasi",
+        related_name="children",
+        null=True,
+        db_index=True,
+        on_delete=fields.RESTRICT,
     )
     # Ancestor ids and own id, zero-padded and concatenated: see domain/organisasi.py.
     path = fields.CharField(max_length=120, unique=True)
@@ -19,7 +23,7 @@ class UnitOrganisasi(TimestampedModel):
     jenis = fields.CharEnumField(JenisUnit, max_length=20, db_index=True)
     eselon = fields.CharEnumField(Eselon, max_length=2, null=True)
     pemimpin = fields.ForeignKeyField(
-        "models.Pegawai", related_name=False, null=True, db_constraint=False, db_index=True
+        "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )
     aktif = fields.BooleanField(default=True)
 
