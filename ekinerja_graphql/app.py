@@ -11,6 +11,7 @@ from tortoise import connections
 
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import close_db, init_db
+from ekinerja_graphql.logging_setup import configure_logging
 
 
 async def healthz(request: Request) -> Response:
@@ -29,6 +30,9 @@ def create_app(settings: Settings | None = None, manage_database: bool = True) -
     """manage_database=False when the caller (tests) has already initialised Tortoise."""
     settings = settings or get_settings()
     from ekinerja_graphql.api.http import create_graphql_app
+
+    if manage_database:  # a real server, not a test harness that owns logging
+        configure_logging(settings.log_level, settings.log_json)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
