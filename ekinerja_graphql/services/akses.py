@@ -47,9 +47,12 @@ class Viewer:
         return visible
 
     def can_see(self, row: dict) -> bool:
+        """The pegawai's identity (name, jabatan, unit): records in scope plus own appraisers."""
+        return row["id"] in self.own_appraiser_ids or self.can_see_records(row)
+
+    def can_see_records(self, row: dict) -> bool:
+        """The pegawai's SKP, RHK, realisasi and evaluasi: own record and role scope only."""
         if self.sees_everything or row["id"] == self.pegawai_id:
-            return True
-        if row["id"] in self.own_appraiser_ids:
             return True
         penilai_id = row["pejabat_penilai_id"]
         if self.pegawai_id is not None and penilai_id == self.pegawai_id:

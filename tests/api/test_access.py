@@ -4,7 +4,7 @@ import pytest
 from strawberry.relay import to_base64
 
 from ekinerja_graphql.domain.akses import Peran
-from ekinerja_graphql.models import Pegawai, Skp, UnitOrganisasi
+from ekinerja_graphql.models import Evaluasi, Pegawai, Skp, UnitOrganisasi
 from ekinerja_graphql.services.demo_accounts import find_demo_accounts
 from tests.support.graphql import data_of, principal, run
 
@@ -128,3 +128,23 @@ async def test_anonymous_requests_are_unauthenticated(seeded_db, test_settings):
     result = await run("{ pegawaiList { nodes { nip } } }", None, test_settings)
     assert result.errors[0].extensions["code"] == "UNAUTHENTICATED"
     assert result.data is None
+
+
+async def test_own_appraisers_identity_is_visible_but_not_their_records(accounts, test_settings):
+    who = as_role(accounts, Peran.PEGAWAI)
+    me = await Pegawai.get(nip=accounts[Peran.PEGAWAI].nip)
+    atasan_evaluasi = await Evaluasi.filter(
+        pegawai_id=(await Pegawai.get(id=me.pejabat_penilai_id)).pejabat_penilai_id
+    ).first()
+    query = """{ me { pejabatPenilai { namaLengkap evaluasi { predikat }
+        pejabatPenilai { namaLengkap skpList { tahun } } } } }"""
+    result = await run(query, who, test_settings)
+    # evaluasi is non-null, so the FORBIDDEN error nulls the whole appraiser object.
+    assert result.data["me"]["pejabatPenilai"] is None
+    assert {e.extensions["code"] for e in result.errors} == {"FORBIDDEN"}
+    identity = await data_of("{ me { pejabatPenilai { namaLengkap } } }", who, test_settings)
+    assert identity["me"]["pejabatPenilai"]["namaLengkap"]
+    node = await run("query($id: ID!) { node(id: $id) { ... on Evaluasi { predikat } } }", who,
+                     test_settings, {"id": to_base64("Evaluasi", atasan_evaluasi.id)})
+    assert node.errors[0].extensions["code"] == "FORBIDDEN"
+    assert node.data is None or node.data["node"] is None

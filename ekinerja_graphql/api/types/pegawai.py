@@ -78,6 +78,10 @@ class Pegawai(relay.Node):
     def nomor_hp(self, info: strawberry.Info) -> str | None:
         return self._personal(info, "nomor_hp")
 
+    def _ensure_records_visible(self, info: strawberry.Info) -> None:
+        if not viewer_of(info).can_see_records(self.row):
+            raise Forbidden(f"the SKP and evaluations of pegawai {self.nip} are outside your scope")
+
     def _personal(self, info: strawberry.Info, name: str) -> str | None:
         if not viewer_of(info).can_see_personal_data(self.row):
             raise Forbidden(f"{name} is personal data: only the pegawai and admins may read it")
@@ -110,6 +114,7 @@ class Pegawai(relay.Node):
     async def skp(self, info: strawberry.Info, tahun: int) -> SkpRef | None:
         from ekinerja_graphql.api.types.skp import Skp
 
+        self._ensure_records_visible(info)
         rows = await loaders_of(info).skp_by_pegawai.load(self.id)
         return next((from_row(Skp, row) for row in rows if row["tahun"] == tahun), None)
 
@@ -117,12 +122,14 @@ class Pegawai(relay.Node):
     async def skp_list(self, info: strawberry.Info) -> list[SkpRef]:
         from ekinerja_graphql.api.types.skp import Skp
 
+        self._ensure_records_visible(info)
         return [from_row(Skp, row) for row in await loaders_of(info).skp_by_pegawai.load(self.id)]
 
     @strawberry.field(description="Evaluations, newest period first; optionally one year")
     async def evaluasi(self, info: strawberry.Info, tahun: int | None = None) -> list[EvaluasiRef]:
         from ekinerja_graphql.api.types.evaluasi import Evaluasi
 
+        self._ensure_records_visible(info)
         rows = await loaders_of(info).evaluasi_by_pegawai.load(self.id)
         return [from_row(Evaluasi, r) for r in rows if tahun is None or r["tahun"] == tahun]
 
