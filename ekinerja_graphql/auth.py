@@ -69,10 +69,23 @@ def decode_token(token: str, settings: Settings | None = None) -> Principal:
         )
     except jwt.PyJWTError as error:
         raise InvalidToken(str(error)) from None
+    return _principal(claims)
+
+
+MAX_UNIT_ID = 2**31 - 1
+
+
+def _principal(claims: dict) -> Principal:
+    roles, unit = claims.get("roles", []), claims.get("unit")
+    if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
+        raise InvalidToken("roles must be a list of role names")
     try:
-        roles = frozenset(Peran(role) for role in claims.get("roles", []))
+        parsed = frozenset(Peran(role) for role in roles)
     except ValueError:
         raise InvalidToken(f"roles must be among {[p.value for p in Peran]}") from None
-    unit = claims.get("unit")
-    return Principal(nip=str(claims["sub"]), roles=roles or frozenset({Peran.PEGAWAI}),
-                     unit_id=int(unit) if unit is not None else None)
+    if unit is not None and not (
+        isinstance(unit, int) and not isinstance(unit, bool) and 1 <= unit <= MAX_UNIT_ID
+    ):
+        raise InvalidToken(f"unit must be a unit id from 1 to {MAX_UNIT_ID}")
+    return Principal(nip=str(claims["sub"]), roles=parsed or frozenset({Peran.PEGAWAI}),
+                     unit_id=unit)
