@@ -48,10 +48,6 @@ class Page:
 
     rows: list[dict]
     has_next_page: bool
-    sort_field: str
-
-    def cursor(self, row: dict) -> str:
-        return encode_cursor(row[self.sort_field], row["id"])
 
 
 def page_request(settings, first: int | None, after: str | None) -> PageRequest:

@@ -53,7 +53,7 @@ class Query:
 
     @strawberry.field(description="Units without a parent (the ministry)")
     async def unit_organisasi_roots(self, info: strawberry.Info) -> list[UnitOrganisasi]:
-        loaders_of(info)
+        viewer_of(info)  # signed-in users only
         rows = await UnitModel.filter(parent_id=None).order_by("nama").values(**columns(UnitModel))
         return [from_row(UnitOrganisasi, row) for row in rows]
 

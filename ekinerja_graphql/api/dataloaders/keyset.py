@@ -30,7 +30,7 @@ async def fetch_page(
         .limit(page.first + 1)
         .values(**fields)
     )
-    return Page(rows[: page.first], len(rows) > page.first, sort_field)
+    return Page(rows[: page.first], len(rows) > page.first)
 
 
 async def fetch_ids_per_parent(
