@@ -1,24 +1,34 @@
-"""Starlette app factory: /graphql (+GraphiQL), /healthz, /metrics."""
+"""Starlette app factory: /graphql (+GraphiQL and its assets), /healthz, /metrics.
 
+/healthz and /metrics are open like any load-balancer probe: they hold no data of
+the database (a status word; process and Python counters), and /metrics can be
+switched off with EKINERJA_METRICS=false. Production should still keep both off
+the public ingress.
+"""
+
+import logging
 from contextlib import asynccontextmanager
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from tortoise import connections
 
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import close_db, init_db
 from ekinerja_graphql.logging_setup import configure_logging
 
+logger = logging.getLogger(__name__)
+
 
 async def healthz(request: Request) -> Response:
     try:
         await connections.get("default").execute_query("SELECT 1")
     except Exception as error:  # noqa: BLE001 - health reports any failure
-        return JSONResponse({"status": "error", "database": str(error)}, status_code=503)
+        logger.warning("health check failed: %r", error)
+        return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
     return JSONResponse({"status": "ok"})
 
 
@@ -27,8 +37,13 @@ async def metrics(request: Request) -> Response:
 
 
 def create_app(settings: Settings | None = None, manage_database: bool = True) -> Starlette:
-    """manage_database=False when the caller (tests) has already initialised Tortoise."""
+    """manage_database=False when the caller (tests) has already initialised Tortoise.
+
+    Refuses to build without a key to verify tokens with (config.MissingTokenKey).
+    """
     settings = settings or get_settings()
+    settings.require_token_key()
+    from ekinerja_graphql.api.graphiql import DEFAULT_ASSETS_PATH, graphiql_assets_app
     from ekinerja_graphql.api.http import create_graphql_app
 
     if manage_database:  # a real server, not a test harness that owns logging
@@ -47,6 +62,9 @@ def create_app(settings: Settings | None = None, manage_database: bool = True) -
     routes = [
         Route("/graphql", create_graphql_app(settings), methods=["GET", "POST"]),
         Route("/healthz", healthz),
-        Route("/metrics", metrics),
     ]
+    if settings.metrics:
+        routes.append(Route("/metrics", metrics))
+    if settings.graphiql and not settings.graphiql_assets_url:
+        routes.append(Mount(DEFAULT_ASSETS_PATH, graphiql_assets_app()))
     return Starlette(routes=routes, lifespan=lifespan)

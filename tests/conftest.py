@@ -1,7 +1,8 @@
 """Test database: SQLite by default, PostgreSQL when EKINERJA_TEST_DATABASE_URL says so.
 
 The schema is always built by the real migrations. Read-only tests share one
-seeded dataset (`seeded_db`); tests that write start from `empty_db`.
+seeded dataset (`seeded_db`, with the demo's admin assignments); tests that write
+start from `empty_db`.
 """
 
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from tortoise import Tortoise, connections
 
+from ekinerja_graphql.auth import installation_secret
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import close_db, init_db, is_postgres, migrate_db
 
@@ -35,6 +37,7 @@ def test_settings() -> Settings:
         database_url=_test_database_url(),
         redis_url=os.environ.get("EKINERJA_TEST_REDIS_URL", ""),
         data_dir=directory,
+        jwt_secret=installation_secret(directory),  # random, per test run
     )
 
 
@@ -82,11 +85,13 @@ async def empty_db(database):
 @pytest.fixture
 async def seeded_db(database):
     """A deterministic ministry of SEEDED_PEGAWAI pegawai, seeded once and shared."""
-    from ekinerja_graphql.services.seed import seed_database
+    from ekinerja_graphql.seed import seed_database
+    from ekinerja_graphql.services.demo_accounts import find_demo_accounts, grant_demo_admins
 
     key = (SEEDED_PEGAWAI, SEED)
     if _dataset["key"] != key:
         await truncate_all()
         await seed_database(SEEDED_PEGAWAI, random_seed=SEED)
+        await grant_demo_admins(await find_demo_accounts())
         _dataset["key"] = key
     return database

@@ -3,10 +3,12 @@
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from ekinerja_graphql.auth import decode_token
+from ekinerja_graphql.auth import decode_token, installation_secret
 from ekinerja_graphql.cli import app
+from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.domain.organisasi import JenisUnit
 from ekinerja_graphql.models import Pegawai, UnitOrganisasi
@@ -38,23 +40,46 @@ def test_export_schema_writes_the_sdl(tmp_path):
     assert target.read_text() == COMMITTED_SCHEMA.read_text()
 
 
-def test_token_carries_nip_roles_and_unit():
-    result = runner.invoke(
-        app, ["token", "199001012015031001", "--role", "ADMIN_UNIT", "--role", "PENILAI",
-              "--unit", "42"],
-    )
+def test_token_names_the_subject_only(monkeypatch, test_settings):
+    monkeypatch.setenv("EKINERJA_JWT_SECRET", test_settings.jwt_secret)
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(app, ["token", "199001012015031001"])
+        assert result.exit_code == 0, result.output
+        principal = decode_token(result.stdout.strip(), test_settings)
+    finally:
+        get_settings.cache_clear()
+    assert principal.subject == "199001012015031001"
+
+
+def test_token_uses_the_demo_secret_or_explains(monkeypatch, tmp_path):
+    monkeypatch.delenv("EKINERJA_JWT_SECRET", raising=False)
+    monkeypatch.setenv("EKINERJA_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        refused = runner.invoke(app, ["token", "199001012015031001"])
+        assert refused.exit_code == 2 and "EKINERJA_JWT_SECRET" in refused.output
+        secret = installation_secret(tmp_path)
+        result = runner.invoke(app, ["token", "199001012015031001"])
+    finally:
+        get_settings.cache_clear()
     assert result.exit_code == 0, result.output
-
-    principal = decode_token(result.output.strip())
-
-    assert principal.nip == "199001012015031001"
-    assert principal.roles == {Peran.ADMIN_UNIT, Peran.PENILAI}
-    assert principal.unit_id == 42
+    token = result.stdout.strip().splitlines()[-1]
+    assert decode_token(token, Settings(jwt_secret=secret)).subject == "199001012015031001"
 
 
-def test_token_rejects_a_unit_without_admin_unit():
-    result = runner.invoke(app, ["token", "199001012015031001", "--unit", "42"])
-    assert result.exit_code != 0
+@pytest.mark.parametrize("verb", ["serve", "worker"])
+def test_serve_and_worker_refuse_to_start_without_a_key(monkeypatch, tmp_path, verb):
+    monkeypatch.delenv("EKINERJA_JWT_SECRET", raising=False)
+    monkeypatch.delenv("EKINERJA_JWT_PUBLIC_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env file
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(app, [verb])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "refusing to start" in result.output and "EKINERJA_JWT_SECRET" in result.output
 
 
 async def test_demo_accounts_are_real_pegawai_in_their_roles(seeded_db):

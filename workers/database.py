@@ -19,7 +19,7 @@ from dramatiq.middleware import Middleware
 from tortoise.context import TortoiseContext
 
 from ekinerja_graphql.config import Settings, get_settings
-from ekinerja_graphql.db import tortoise_config
+from ekinerja_graphql.db import settings_config
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,6 +35,7 @@ class TortoiseLifecycle(Middleware):
 
     def before_worker_boot(self, broker, worker) -> None:
         settings = self._settings or get_settings()
+        settings.require_token_key()  # the worker serves the same installation as the API
         get_event_loop_thread().run_coroutine(open_worker_database(settings))
 
     def after_worker_shutdown(self, broker, worker) -> None:
@@ -47,9 +48,7 @@ async def open_worker_database(settings: Settings) -> None:
     # Entered, so that init binds the models to this context and never to a context
     # the booting thread happens to carry (the API's or a test's, in the same process).
     with context:
-        await context.init(
-            config=tortoise_config(settings.resolved_database_url, settings.database_pool_size)
-        )
+        await context.init(config=settings_config(settings))
     _worker_context = context
 
 

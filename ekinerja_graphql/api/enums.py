@@ -2,7 +2,7 @@
 
 import strawberry
 
-from ekinerja_graphql.domain import evaluasi, kepegawaian, organisasi, periode, predikat, skp
+from ekinerja_graphql.domain import akses, evaluasi, kepegawaian, organisasi, periode, predikat, skp
 
 JenisPegawai = strawberry.enum(kepegawaian.JenisPegawai)
 StatusPegawai = strawberry.enum(kepegawaian.StatusPegawai)
@@ -23,3 +23,4 @@ Rating = strawberry.enum(predikat.Rating)
 Predikat = strawberry.enum(predikat.Predikat)
 JenisPeriode = strawberry.enum(periode.JenisPeriode)
 StatusEvaluasi = strawberry.enum(evaluasi.StatusEvaluasi)
+Peran = strawberry.enum(akses.Peran)

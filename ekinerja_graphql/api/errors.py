@@ -1,8 +1,10 @@
 """Errors resolvers raise, and the extension that gives every GraphQL error a stable code.
 
 Codes (in `extensions.code`): BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN,
-NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR. Internal errors are logged with
-their traceback and request id, and reach the client only as that id.
+NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE (the database is down, slow or the
+request ran out of time: answered with HTTP 503), INTERNAL_SERVER_ERROR.
+Internal errors are logged with their traceback and request id, and reach the
+client only as that id.
 """
 
 import logging
@@ -13,6 +15,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.relay import GlobalIDValueError
 
+from ekinerja_graphql.db import database_unavailable
 from ekinerja_graphql.request_id import current_request_id, new_request_id
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -20,6 +23,7 @@ UNAUTHENTICATED = "UNAUTHENTICATED"
 FORBIDDEN = "FORBIDDEN"
 NOT_FOUND = "NOT_FOUND"
 CONFLICT = "CONFLICT"
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 logger = logging.getLogger(__name__)
@@ -76,6 +80,25 @@ class Conflict(ApiError):
             self.extra = {**self.extra, "currentVersion": current_version}
 
 
+class ResultTooLarge(ApiError):
+    code = BAD_USER_INPUT
+
+    def __init__(self, cost: int) -> None:
+        super().__init__(
+            f"the result holds more objects than this query's cost of {cost} allows: "
+            "ask for fewer items with `first`, or narrow the filter"
+        )
+
+
+class ServiceUnavailable(ApiError):
+    """Not the client's fault and worth retrying: the database is down or too slow."""
+
+    code = SERVICE_UNAVAILABLE
+
+    def __init__(self, message: str = "the database is unavailable; retry shortly") -> None:
+        super().__init__(message)
+
+
 # Errors that describe the client's input even when raised inside a resolver.
 _CLIENT_FACING = (GraphQLError, GlobalIDValueError)
 
@@ -85,6 +108,10 @@ def public_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, ApiError):
         return _copy(error, original.message, original.extensions)
+    if original is not None and database_unavailable(original):
+        logger.warning("database unavailable at %s: %r", _path(error), original)
+        unavailable = ServiceUnavailable()
+        return _copy(error, unavailable.message, unavailable.extensions, keep_cause=False)
     if "code" in error.extensions:
         return error
     if isinstance(original, _CLIENT_FACING) or (original is None and error.path is None):
@@ -96,7 +123,7 @@ def _masked(error: GraphQLError) -> GraphQLError:
     request_id = current_request_id() or new_request_id()
     logger.error(
         "Internal error at %s: %s",
-        ".".join(map(str, error.path or ())) or "(request)",
+        _path(error),
         error.message,
         exc_info=error.original_error or error,
         extra={"request_id": request_id},
@@ -104,6 +131,10 @@ def _masked(error: GraphQLError) -> GraphQLError:
     message = f"Internal server error (request id {request_id})"
     extensions = {"code": INTERNAL_SERVER_ERROR, "requestId": request_id}
     return _copy(error, message, extensions, keep_cause=False)
+
+
+def _path(error: GraphQLError) -> str:
+    return ".".join(map(str, error.path or ())) or "(request)"
 
 
 def _copy(

@@ -1,9 +1,9 @@
-"""The schema's extensions, in order: errors outermost, then limits, caches and cost."""
+"""The schema's extensions, in order: errors outermost, then limits, caches, cost and the viewer."""
 
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from graphql import GraphQLError
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, parse
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -15,50 +15,71 @@ from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
 from ekinerja_graphql.api.errors import ErrorCodes
+from ekinerja_graphql.api.input_limits import InputLimits
 from ekinerja_graphql.api.limits import QueryCostLimit
+from ekinerja_graphql.api.viewer_loader import ViewerLoader
 from ekinerja_graphql.config import Settings
 
 CACHED_DOCUMENTS = 512
 
 
-class SafeParserCache(ParserCache):
-    """ParserCache that leaves syntax errors to Strawberry's own parse step.
+class BoundedParserCache(ParserCache):
+    """Caches only documents up to `max_bytes`, so distinct large documents cannot grow memory;
+    and leaves syntax errors to Strawberry's own parse step (raised while entering the hook,
+    they would escape `on_operation` and ErrorCodes)."""
 
-    ParserCache raises them while entering the parse hook, outside Strawberry's
-    try block, so they escape `on_operation` (and ErrorCodes) entirely.
-    """
+    def __init__(self, maxsize: int, max_bytes: int) -> None:
+        super().__init__(maxsize=maxsize)
+        self.max_bytes = max_bytes
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
+        parser = self.cached_parse_document if len(context.query) <= self.max_bytes else parse
         try:
-            context.graphql_document = self.cached_parse_document(
-                context.query, **context.parse_options
-            )
+            context.graphql_document = parser(context.query, **context.parse_options)
         except GraphQLError:
             context.graphql_document = None  # re-parsed, and reported, by Strawberry
         yield
 
 
+class BoundedValidationCache(ValidationCache):
+    """Caches the validation of documents up to `max_bytes` only."""
+
+    def __init__(self, maxsize: int, max_bytes: int) -> None:
+        super().__init__(maxsize=maxsize)
+        self.max_bytes = max_bytes
+
+    def on_validate(self) -> Iterator[None]:
+        if len(self.execution_context.query or "") <= self.max_bytes:
+            yield from super().on_validate()
+        else:
+            yield  # Strawberry validates it without the cache
+
+
 def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Factories for `strawberry.Schema(extensions=...)`; Strawberry builds them per request."""
-    # The depth and alias rules are built once, not per request as QueryDepthLimiter and
-    # MaxAliasesLimiter do: ValidationCache keys on the rule classes, so fresh classes
-    # would make every request a cache miss.
+    # The rules are built once, not per request as QueryDepthLimiter and MaxAliasesLimiter
+    # do: ValidationCache keys on the rule classes, so fresh classes would always miss.
     limit_rules = [
         depth_rule(settings.max_query_depth, should_ignore=None),
         aliases_rule(settings.max_aliases),
     ]
+    if not settings.introspection:
+        limit_rules.append(NoSchemaIntrospectionCustomRule)
     return [
         # First, so its on_operation exits last and sees every other extension's errors.
         ErrorCodes,
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         partial(AddValidationRules, limit_rules),
-        partial(SafeParserCache, maxsize=CACHED_DOCUMENTS),
-        partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+        partial(BoundedParserCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
+        partial(BoundedValidationCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
+        partial(InputLimits, settings.max_string_length, settings.max_list_length),
         partial(
             QueryCostLimit,
             maximum=settings.max_query_cost,
             default_page_size=settings.default_page_size,
             max_page_size=settings.max_page_size,
         ),
+        # Last: the viewer is read only for a request every limit above has accepted.
+        ViewerLoader,
     ]

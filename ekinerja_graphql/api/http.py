@@ -3,9 +3,12 @@
 POST JSON for everything, GET for queries only (405 otherwise). Responses are
 `application/graphql-response+json` when the client's Accept prefers it — then a
 request that fails before execution (parse, validation, limits) answers 400 —
-and `application/json` otherwise, always 200 for GraphQL errors.
+and `application/json` otherwise, 200 for GraphQL errors. Whatever the media
+type: a body over the cap is 413, a token whose subject may not sign in is 401,
+and a database outage or an exhausted time budget is 503 with Retry-After.
 """
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,7 +16,7 @@ import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -21,14 +24,24 @@ from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from ekinerja_graphql.api.errors import BAD_USER_INPUT, UNAUTHENTICATED, public_error
+from ekinerja_graphql.api.body_limit import BodyLimit
+from ekinerja_graphql.api.errors import (
+    BAD_USER_INPUT,
+    SERVICE_UNAVAILABLE,
+    UNAUTHENTICATED,
+    ServiceUnavailable,
+    public_error,
+)
+from ekinerja_graphql.api.graphiql import DEFAULT_ASSETS_PATH, render_graphiql_page
 from ekinerja_graphql.auth import InvalidToken, Principal, decode_token
 from ekinerja_graphql.config import Settings
+from ekinerja_graphql.db import database_unavailable
 from ekinerja_graphql.request_id import RequestIdMiddleware
 
 ContextFactory = Callable[..., Awaitable[Any]]
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
+RETRY_AFTER_SECONDS = "5"
 
 
 class AuthenticationFailed(HTTPException):
@@ -37,6 +50,14 @@ class AuthenticationFailed(HTTPException):
 
     def __init__(self, reason: str) -> None:
         super().__init__(401, reason)
+
+
+class DatabaseUnavailable(HTTPException):
+    code = SERVICE_UNAVAILABLE
+    headers = {"Retry-After": RETRY_AFTER_SECONDS}
+
+    def __init__(self) -> None:
+        super().__init__(503, ServiceUnavailable().message)
 
 
 class MutationOverGet(HTTPException):
@@ -70,7 +91,24 @@ class GraphQLApp(GraphQL):
             response = await self.run(request)
         except HTTPException as error:
             response = self.error_response(request, error)
+        except Exception as error:
+            if not database_unavailable(error):
+                raise
+            response = self.error_response(request, DatabaseUnavailable())
         await response(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        assets = self.settings.graphiql_assets_url or DEFAULT_ASSETS_PATH
+        return HTMLResponse(render_graphiql_page(assets))
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            decoded = orjson.loads(data)
+        except (orjson.JSONDecodeError, RecursionError):
+            raise HTTPException(400, "Unable to parse request body as JSON") from None
+        if not isinstance(decoded, dict):
+            raise HTTPException(400, "The request body must be a JSON object")
+        return decoded
 
     async def get_context(self, request: Request, response: Response) -> Any:
         principal = principal_from(request.headers.get("authorization"), self.settings)
@@ -85,8 +123,14 @@ class GraphQLApp(GraphQL):
         return sub_response
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:
+        budget = self.settings.request_timeout_seconds
         try:
-            return await super().execute_single(**kwargs)
+            async with asyncio.timeout(budget):
+                return await super().execute_single(**kwargs)
+        except TimeoutError:
+            message = f"the request took longer than its budget of {budget:g} s; retry or ask less"
+            error = GraphQLError(message, original_error=ServiceUnavailable(message))
+            return ExecutionResult(data=None, errors=[error])
         except HTTPException as error:
             if isinstance(error.__cause__, InvalidOperationTypeError):
                 raise MutationOverGet() from error
@@ -108,10 +152,8 @@ class GraphQLApp(GraphQL):
         self, response_data: GraphQLHTTPResponse | list, sub_response: Response
     ) -> Response:
         media_type = sub_response.media_type
-        status = 200
-        if media_type == GRAPHQL_RESPONSE_JSON and _without_data(response_data):
-            status = 400  # the spec's answer to a request that failed before execution
-        response = Response(orjson.dumps(response_data), status, media_type=media_type)
+        status, headers = _status(response_data, media_type)
+        response = Response(orjson.dumps(response_data), status, headers, media_type=media_type)
         response.headers.raw.extend(sub_response.headers.raw)
         response.background = sub_response.background
         if sub_response.status_code:
@@ -173,8 +215,18 @@ def _quality(parameters: list[str]) -> float:
     return 1.0
 
 
-def _without_data(response_data: GraphQLHTTPResponse | list) -> bool:
-    return isinstance(response_data, dict) and "data" not in response_data
+def _status(response_data: GraphQLHTTPResponse | list, media_type: str) -> tuple[int, dict]:
+    if not isinstance(response_data, dict):
+        return 200, {}
+    codes = {error.get("extensions", {}).get("code") for error in response_data.get("errors", ())}
+    if SERVICE_UNAVAILABLE in codes:
+        return 503, {"Retry-After": RETRY_AFTER_SECONDS}
+    without_data = "data" not in response_data or response_data["data"] is None
+    if codes == {UNAUTHENTICATED} and without_data:
+        return 401, dict(AuthenticationFailed.headers)
+    if media_type == GRAPHQL_RESPONSE_JSON and "data" not in response_data:
+        return 400, {}  # the spec's answer to a request that failed before execution
+    return 200, {}
 
 
 def _failed_before_execution(data: object, errors: list[GraphQLError]) -> bool:
@@ -187,4 +239,4 @@ def create_graphql_app(settings: Settings) -> ASGIApp:
     from ekinerja_graphql.api.schema import build_schema
 
     app = GraphQLApp(build_schema(settings), settings=settings, context_factory=build_context)
-    return RequestIdMiddleware(app)
+    return RequestIdMiddleware(BodyLimit(app, settings.max_body_bytes))

@@ -2,8 +2,12 @@
 
 Every field costs 1. A field with a `first` (or `last`) argument multiplies the
 cost of its sub-selection by the page size it asks for (the default page size
-when omitted); a field with an `ids` argument multiplies it by len(ids). Inline
+when omitted); a field with an `ids` argument multiplies it by len(ids); a list
+field without either by the fan-out it declares (`metadata=fan_out(n)`). Inline
 fragments on different types are summed, an upper bound for interfaces and unions.
+
+The cost becomes the request's result budget (api/rows.py): the objects a query
+returns never exceed it.
 """
 
 from collections.abc import Iterator
@@ -33,6 +37,18 @@ from strawberry.extensions import SchemaExtension
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
 
 PAGE_ARGUMENTS = ("first", "last")
+FAN_OUT = "fan_out"
+
+
+def fan_out(items: int) -> dict[str, int]:
+    """Field metadata: a list field counts `items` times its sub-selection in the cost."""
+    return {FAN_OUT: items}
+
+
+def declared_fan_out(definition: GraphQLField) -> int | None:
+    strawberry_field = (definition.extensions or {}).get("strawberry-definition")
+    metadata = getattr(strawberry_field, "metadata", None) or {}
+    return metadata.get(FAN_OUT)
 _META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
 
 
@@ -86,7 +102,7 @@ class CostWalker:
             ids = value_from_ast_untyped(arguments["ids"], self.variables)
             return len(ids) if isinstance(ids, list) else 1
         if not any(name in definition.args for name in PAGE_ARGUMENTS):
-            return 1
+            return declared_fan_out(definition) or 1
         sizes = [self.page_size(node, name, arguments.get(name)) for name in PAGE_ARGUMENTS]
         given = [size for size in sizes if size is not None]
         return max(given) if given else self.default_page_size
@@ -151,13 +167,16 @@ class QueryCostLimit(SchemaExtension):
         self.requested: int | None = None
 
     def on_execute(self) -> Iterator[None]:
-        cost = self._measure()
+        cost = None if self.execution_context.result is not None else self._measure()
         if cost is not None:
             self.requested = cost.requested
             errors = cost.errors or self._over_maximum(cost.requested)
             if errors:
                 # Strawberry skips execution when an extension has already set the result.
                 self.execution_context.result = ExecutionResult(data=None, errors=errors)
+            budget = getattr(self.execution_context.context, "budget", None)
+            if budget is not None:
+                budget.limit = cost.requested
         yield
 
     def _measure(self) -> QueryCost | None:

@@ -21,7 +21,7 @@ def print_banner(base_url: str, accounts: list[DemoAccount], settings: Settings)
     )
     for account in accounts:
         print_account(account, settings)
-    first = mint_token(accounts[-1].nip, [accounts[-1].role], settings=settings)
+    first = mint_token(accounts[-1].nip, settings)
     console.print("Try it:")
     console.print(
         f"  curl -s {base_url}/graphql -H 'Content-Type: application/json' "
@@ -33,7 +33,7 @@ def print_banner(base_url: str, accounts: list[DemoAccount], settings: Settings)
 
 
 def print_account(account: DemoAccount, settings: Settings) -> None:
-    token = mint_token(account.nip, [account.role], unit_id=account.unit_id, settings=settings)
+    token = mint_token(account.nip, settings)
     unit = f"  unit {account.unit_id}" if account.unit_id is not None else ""
     console.print(f"[bold cyan]{account.role:<15}[/] NIP {account.nip}  {account.nama}{unit}")
     console.print(f"Authorization: Bearer {token}\n")

@@ -30,7 +30,7 @@ def seed(
     tahun: Annotated[int, typer.Option(help="Performance year of the SKPs.")] = 2026,
 ) -> None:
     """Fill an empty, migrated database with a deterministic, realistic ministry."""
-    from ekinerja_graphql.services.seed import SeedError
+    from ekinerja_graphql.seed import SeedError
 
     try:
         asyncio.run(seed_database_with_progress(get_settings(), pegawai, seed, tahun))
@@ -42,8 +42,8 @@ def seed(
 async def seed_database_with_progress(
     settings: Settings, pegawai: int, random_seed: int = 2026, tahun: int = 2026
 ) -> None:
+    from ekinerja_graphql.seed import seed_database
     from ekinerja_graphql.services.maintenance import refresh_planner_statistics
-    from ekinerja_graphql.services.seed import seed_database
 
     async with database(settings):
         with SeedProgress() as report:

@@ -13,12 +13,17 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from ekinerja_graphql.auth import installation_secret
 from ekinerja_graphql.cli import processes
 from ekinerja_graphql.cli.banner import print_banner
 from ekinerja_graphql.cli.database import DEFAULT_PEGAWAI, console, seed_database_with_progress
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import database, migrate_db
-from ekinerja_graphql.services.demo_accounts import DemoAccount, find_demo_accounts
+from ekinerja_graphql.services.demo_accounts import (
+    DemoAccount,
+    find_demo_accounts,
+    grant_demo_admins,
+)
 
 HOST = "127.0.0.1"
 
@@ -31,7 +36,9 @@ def demo(
 ) -> None:
     """Migrate and seed a local database, start Redis, a worker and the API."""
     processes.exit_on_sigterm()
-    settings = get_settings()
+    settings = with_demo_secret(get_settings())
+    if "EKINERJA_GRAPHIQL" not in os.environ:
+        settings = settings.model_copy(update={"graphiql": True})  # the demo is for exploring
     try:
         accounts = asyncio.run(prepare_database(settings, pegawai))
         with processes.redis_for(settings) as redis_url:
@@ -58,7 +65,19 @@ async def prepare_database(settings: Settings, pegawai: int) -> list[DemoAccount
         console.print(f"seeding {pegawai:,} pegawai into {settings.resolved_database_url}")
         await seed_database_with_progress(settings, pegawai)
     async with database(settings):
-        return await find_demo_accounts()
+        accounts = await find_demo_accounts()
+        await grant_demo_admins(accounts)
+        return accounts
+
+
+def with_demo_secret(settings: Settings) -> Settings:
+    """The installation's own random secret (data_dir/jwt-secret) unless one is configured;
+    exported so that the worker child verifies the same tokens."""
+    if settings.jwt_secret or settings.jwt_public_key:
+        return settings
+    os.environ["EKINERJA_JWT_SECRET"] = secret = installation_secret(settings.data_dir)
+    get_settings.cache_clear()
+    return settings.model_copy(update={"jwt_secret": secret})
 
 
 def share_redis_url(settings: Settings, redis_url: str) -> Settings:

@@ -4,7 +4,15 @@ import typer
 import uvicorn
 
 from ekinerja_graphql.cli import processes
-from ekinerja_graphql.config import get_settings
+from ekinerja_graphql.config import MissingTokenKey, Settings, get_settings
+
+
+def require_token_key(settings: Settings) -> None:
+    try:
+        settings.require_token_key()
+    except MissingTokenKey as missing:
+        typer.echo(f"ekinerja: refusing to start: {missing}", err=True)
+        raise typer.Exit(2) from None
 
 
 def serve(
@@ -12,10 +20,13 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (one core each).")] = 1,
 ) -> None:
-    """Run the API (uvicorn) on an already migrated database."""
+    """Run the API (uvicorn) on an already migrated database; needs EKINERJA_JWT_SECRET
+    or EKINERJA_JWT_PUBLIC_KEY."""
+    settings = get_settings()
+    require_token_key(settings)
     uvicorn.run(
         "ekinerja_graphql.app:create_app", factory=True, host=host, port=port, workers=workers,
-        log_level=get_settings().log_level.lower(), proxy_headers=True,
+        log_level=settings.log_level.lower(), proxy_headers=True,
     )
 
 
@@ -23,12 +34,14 @@ def worker(
     processes_: Annotated[int, typer.Option("--processes", min=1, help="Worker processes.")] = 1,
     threads: Annotated[int, typer.Option(min=1, help="Threads per worker process.")] = 4,
 ) -> None:
-    """Run dramatiq workers for the `workers` package.
+    """Run dramatiq workers for the `workers` package; needs the same token key as the API.
 
     Without REDIS_URL it uses the embedded Redis of EKINERJA_DATA_DIR, starting it if needed.
     """
+    settings = get_settings()
+    require_token_key(settings)
     processes.exit_on_sigterm()
-    with processes.redis_for(get_settings()) as redis_url:
+    with processes.redis_for(settings) as redis_url:
         child = processes.start_dramatiq(redis_url, processes_, threads)
         try:
             code = child.wait()

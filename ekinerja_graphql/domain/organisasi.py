@@ -40,3 +40,9 @@ def ancestor_ids(path: str) -> list[int]:
     """Ids from the root down to the parent (the unit itself excluded)."""
     width = PATH_SEGMENT_WIDTH
     return [int(path[i : i + width]) for i in range(0, len(path) - width, width)]
+
+
+def is_within(path: str, ancestor_path: str) -> bool:
+    """Whether the unit at `path` is the unit at `ancestor_path` or below it."""
+    low, high = subtree_bounds(ancestor_path)
+    return low <= path < high

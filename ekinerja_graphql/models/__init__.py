@@ -1,5 +1,6 @@
 """Tortoise models, one module per aggregate."""
 
+from ekinerja_graphql.models.admin_assignment import AdminAssignment
 from ekinerja_graphql.models.evaluasi import Evaluasi, Realisasi
 from ekinerja_graphql.models.jabatan import Jabatan
 from ekinerja_graphql.models.pegawai import Pegawai
@@ -8,6 +9,7 @@ from ekinerja_graphql.models.sync_run import SyncKind, SyncRun, SyncStatus
 from ekinerja_graphql.models.unit_organisasi import UnitOrganisasi
 
 __all__ = [
+    "AdminAssignment",
     "Evaluasi",
     "IndikatorKinerja",
     "Jabatan",

@@ -1,7 +1,8 @@
 from tortoise import fields
+from tortoise.expressions import Q
 
 from ekinerja_graphql.domain.kepegawaian import Eselon
-from ekinerja_graphql.domain.organisasi import JenisUnit
+from ekinerja_graphql.domain.organisasi import JenisUnit, subtree_bounds
 from ekinerja_graphql.models.base import TimestampedModel
 
 
@@ -29,3 +30,10 @@ class UnitOrganisasi(TimestampedModel):
 
     class Meta:
         table = "unit_organisasi"
+
+
+def in_subtree(path: str, path_field: str = "unit__path") -> Q:
+    """A filter for rows whose unit (reached by `path_field`) is the unit at `path` or below:
+    one range on the path index (domain/organisasi.py)."""
+    low, high = subtree_bounds(path)
+    return Q(**{f"{path_field}__gte": low, f"{path_field}__lt": high})

@@ -1,18 +1,22 @@
 """Real seeded pegawai to sign in as, one per role, for the demo and the docs.
 
-ADMIN_PUSAT leads the root unit; ADMIN_UNIT leads a Kanwil (its token carries
-that unit); PEGAWAI is a pegawai without bawahan whose pejabat penilai (the
-PENILAI) has a pejabat penilai too (the ATASAN_PENILAI): so every role's
-queries have real data behind them.
+ADMIN_PUSAT leads the root unit and ADMIN_UNIT leads a Kanwil; both hold their
+role through the admin assignment table (`grant_demo_admins`). PEGAWAI is a
+pegawai without bawahan whose pejabat penilai (the PENILAI) has a pejabat
+penilai too (the ATASAN_PENILAI): so every role's queries have real data.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from tortoise.expressions import Subquery
 
-from ekinerja_graphql.domain.akses import Peran
+from ekinerja_graphql.domain.akses import ADMIN_ROLES, Peran
 from ekinerja_graphql.domain.organisasi import JenisUnit
-from ekinerja_graphql.models import Pegawai, UnitOrganisasi
+from ekinerja_graphql.models import AdminAssignment, Pegawai, UnitOrganisasi
+from ekinerja_graphql.services.admin_assignments import AdminGrant, active_on, grant_admin
+
+DEMO_GRANTOR = "demo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +24,7 @@ class DemoAccount:
     role: Peran
     nip: str
     nama: str
-    # The unit claim of an ADMIN_UNIT token: the unit it administers.
+    # The unit an ADMIN_UNIT administers.
     unit_id: int | None = None
 
 
@@ -78,3 +82,18 @@ async def find_demo_accounts() -> list[DemoAccount]:
         _account(Peran.PENILAI, penilai),
         _account(Peran.PEGAWAI, pegawai),
     ]
+
+
+async def grant_demo_admins(accounts: list[DemoAccount], today: date | None = None) -> None:
+    """Gives the demo's admin accounts their role in the assignment table, once."""
+    today = today or date.today()
+    for account in accounts:
+        if account.role not in ADMIN_ROLES:
+            continue
+        held = AdminAssignment.filter(
+            active_on(today), pegawai__nip=account.nip, role=account.role, unit_id=account.unit_id
+        )
+        if not await held.exists():
+            grant = AdminGrant(account.nip, account.role, account.unit_id, today, None,
+                               DEMO_GRANTOR)
+            await grant_admin(grant, frozenset())

@@ -21,7 +21,7 @@ async def post(settings, body: dict, token: str | None = None, **headers) -> htt
 
 async def test_me_over_http_with_a_minted_token(seeded_db, test_settings):
     account = next(a for a in await find_demo_accounts() if a.role is Peran.PEGAWAI)
-    token = mint_token(account.nip, [Peran.PEGAWAI], settings=test_settings)
+    token = mint_token(account.nip, test_settings)
     body = {"query": operation("Me"), "variables": {"tahun": 2026}}
     response = await post(test_settings, body, token)
     assert response.status_code == 200
@@ -38,7 +38,7 @@ async def test_me_over_http_with_a_minted_token(seeded_db, test_settings):
 
 async def test_expired_token_is_rejected_before_execution(seeded_db, test_settings):
     account = (await find_demo_accounts())[0]
-    token = mint_token(account.nip, [Peran.ADMIN_PUSAT], settings=test_settings, ttl_seconds=-60)
+    token = mint_token(account.nip, test_settings, ttl_seconds=-60)
     response = await post(test_settings, {"query": "{ me { nip } }"}, token)
     assert response.status_code == 401
     error = response.json()["errors"][0]

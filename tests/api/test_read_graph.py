@@ -3,7 +3,6 @@
 import pytest
 from strawberry.relay import to_base64
 
-from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.models import (
     Evaluasi,
     IndikatorKinerja,
@@ -21,7 +20,7 @@ TAHUN = 2026
 async def admin(seeded_db):
     root = await UnitOrganisasi.get(parent_id=None)
     leader = await Pegawai.get(id=root.pemimpin_id)
-    return principal(leader.nip, Peran.ADMIN_PUSAT)
+    return principal(leader.nip)  # ADMIN_PUSAT through admin_assignment (conftest)
 
 
 def unit_id(unit: UnitOrganisasi) -> str:

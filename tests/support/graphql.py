@@ -8,14 +8,14 @@ from ekinerja_graphql.api.context import build_context
 from ekinerja_graphql.api.schema import schema
 from ekinerja_graphql.auth import Principal
 from ekinerja_graphql.config import Settings
-from ekinerja_graphql.domain.akses import Peran
 
 OPERATIONS = Path(__file__).resolve().parents[2] / "schema" / "operations"
 SQL_VERBS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
 
 
-def principal(nip: str, *roles: Peran, unit_id: int | None = None) -> Principal:
-    return Principal(nip=nip, roles=frozenset(roles or (Peran.PEGAWAI,)), unit_id=unit_id)
+def principal(subject: str) -> Principal:
+    """A verified token's subject; what it may see is read from the database."""
+    return Principal(subject)
 
 
 async def run(

@@ -1,0 +1,1 @@
+"""Administration: who administers what (admin_assignment)."""

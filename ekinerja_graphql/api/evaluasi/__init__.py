@@ -1,0 +1,1 @@
+"""Periodic and annual evaluations."""

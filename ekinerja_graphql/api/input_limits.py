@@ -1,0 +1,135 @@
+"""Every argument value bounded before execution: no NUL characters, strings and lists capped.
+
+Checked on the coerced values of the operation's arguments (literals and variables
+alike), so a hostile value never reaches a resolver or the database. The error
+names the argument path (`filter.nama`) and what is allowed.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLError,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLSchema,
+    InlineFragmentNode,
+    SelectionSetNode,
+    get_named_type,
+    get_operation_ast,
+    value_from_ast,
+)
+from graphql.pyutils import Undefined
+from strawberry.extensions import SchemaExtension
+
+from ekinerja_graphql.api.errors import BAD_USER_INPUT
+
+
+@dataclass
+class _Checker:
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDefinitionNode]
+    variables: dict[str, Any]
+    max_string: int
+    max_list: int
+    errors: list[GraphQLError] = field(default_factory=list)
+    _seen_fragments: set[str] = field(default_factory=set)
+
+    def selection_set(self, node: SelectionSetNode | None, parent: GraphQLNamedType) -> None:
+        for selection in node.selections if node else ():
+            if isinstance(selection, FieldNode):
+                self.field(selection, parent)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                on = self.schema.get_type(condition.name.value) if condition else parent
+                self.selection_set(selection.selection_set, on or parent)
+            elif selection.name.value not in self._seen_fragments:
+                self._seen_fragments.add(selection.name.value)
+                definition = self.fragments.get(selection.name.value)
+                if definition is not None:
+                    on = self.schema.get_type(definition.type_condition.name.value)
+                    self.selection_set(definition.selection_set, on or parent)
+
+    def field(self, node: FieldNode, parent: GraphQLNamedType) -> None:
+        definition = getattr(parent, "fields", {}).get(node.name.value)
+        if definition is None:
+            return  # validation reports unknown fields
+        for argument in node.arguments or ():
+            argument_definition = definition.args.get(argument.name.value)
+            if argument_definition is None:
+                continue
+            value = value_from_ast(argument.value, argument_definition.type, self.variables)
+            if value is not Undefined:
+                self.value(value, argument_definition.type, argument.name.value, argument)
+        self.selection_set(node.selection_set, get_named_type(definition.type))
+
+    def value(self, value: Any, type_: Any, path: str, node: Any) -> None:
+        """Follows the declared type, so the depth of the walk is the schema's, not the input's."""
+        if isinstance(type_, GraphQLNonNull):
+            type_ = type_.of_type
+        if isinstance(type_, GraphQLList):
+            if not isinstance(value, list):
+                value = [value]  # GraphQL's input coercion of a single item
+            if len(value) > self.max_list:
+                self.fail(path, f"a list of at most {self.max_list} items", node)
+                return
+            for n, item in enumerate(value):
+                self.value(item, type_.of_type, f"{path}[{n}]", node)
+        elif isinstance(type_, GraphQLInputObjectType):
+            if isinstance(value, dict):
+                for name, item in value.items():
+                    found = _input_field(type_, name)
+                    if found is not None:
+                        self.value(item, found[1].type, f"{path}.{found[0]}", node)
+        elif isinstance(value, str):
+            if "\x00" in value:
+                self.fail(path, "free of NUL characters", node)
+            elif len(value) > self.max_string:
+                self.fail(path, f"at most {self.max_string} characters", node)
+
+    def fail(self, path: str, allowed: str, node: Any) -> None:
+        extensions = {"code": BAD_USER_INPUT, "field": path}
+        self.errors.append(GraphQLError(f"{path} must be {allowed}", nodes=node,
+                                        extensions=extensions))
+
+
+def _input_field(type_: GraphQLInputObjectType, name: str):
+    """(GraphQL name, field) for a key of a raw variable (GraphQL name) or of a coerced
+    literal (Python out_name)."""
+    if name in type_.fields:
+        return name, type_.fields[name]
+    for graphql_name, input_field in type_.fields.items():
+        if input_field.out_name == name:
+            return graphql_name, input_field
+    return None
+
+
+class InputLimits(SchemaExtension):
+    """Rejects the operation, before any resolver runs, when an argument is out of bounds."""
+
+    def __init__(self, max_string_length: int, max_list_length: int) -> None:
+        self.max_string_length = max_string_length
+        self.max_list_length = max_list_length
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        operation = get_operation_ast(document, context.operation_name) if document else None
+        if context.result is None and operation is not None:
+            fragments = {
+                d.name.value: d for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            checker = _Checker(context.schema._schema, fragments, context.variables or {},
+                               self.max_string_length, self.max_list_length)
+            root = context.schema._schema.get_root_type(operation.operation)
+            checker.selection_set(operation.selection_set, root)
+            if checker.errors:
+                context.result = ExecutionResult(data=None, errors=checker.errors[:10])
+        yield

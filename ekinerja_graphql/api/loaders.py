@@ -1,0 +1,112 @@
+"""Per-request DataLoaders, each created on first use from a LoaderSpec.
+
+A domain declares its relations once (`api/<domain>/dataloaders.py`) as specs;
+`loader(info, SPEC)` returns the request's DataLoader for it. Every batch is one
+SELECT returning plain rows (dicts), whatever the number of keys.
+"""
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import strawberry
+from strawberry.dataloader import DataLoader
+from tortoise.models import Model
+
+from ekinerja_graphql.api.errors import ResultTooLarge
+
+if TYPE_CHECKING:
+    from ekinerja_graphql.api.rows import ResultBudget
+    from ekinerja_graphql.services.access import Viewer
+
+BatchFunction = Callable[[Sequence[Any]], Awaitable[list[Any]]]
+
+
+@dataclass(frozen=True, eq=False)
+class LoaderSpec:
+    """`make(loaders)` returns the batch function of one request's DataLoader."""
+
+    name: str
+    make: Callable[["RequestLoaders"], BatchFunction]
+
+
+class RequestLoaders:
+    """The DataLoaders of one request, with the viewer and budget their batches need."""
+
+    def __init__(self, viewer: "Viewer", budget: "ResultBudget") -> None:
+        self.viewer = viewer
+        self.budget = budget
+        self._loaders: dict[LoaderSpec, DataLoader] = {}
+
+    def __getitem__(self, spec: LoaderSpec) -> DataLoader:
+        found = self._loaders.get(spec)
+        if found is None:
+            found = self._loaders[spec] = DataLoader(spec.make(self))
+        return found
+
+
+def loader(info: strawberry.Info, spec: LoaderSpec) -> DataLoader:
+    return info.context.require_loaders()[spec]
+
+
+@cache
+def _column_names(model: type[Model]) -> tuple[str, ...]:
+    return tuple(model._meta.fields_db_projection)
+
+
+def columns(model: type[Model], **joined: str) -> dict[str, str]:
+    """Every column of the model (known once Tortoise is initialised) plus joined extras."""
+    return {**{name: name for name in _column_names(model)}, **joined}
+
+
+def by_id(name: str, model: type[Model], **joined: str) -> LoaderSpec:
+    """Rows by primary key, None for a missing one."""
+
+    def make(loaders: RequestLoaders) -> BatchFunction:
+        async def load(keys: Sequence[int]) -> list[dict | None]:
+            rows = await model.filter(id__in=set(keys)).values(**columns(model, **joined))
+            found = {row["id"]: row for row in rows}
+            return [found.get(key) for key in keys]
+
+        return load
+
+    return LoaderSpec(name, make)
+
+
+def grouped(
+    name: str,
+    model: type[Model],
+    key_fields: tuple[str, ...],
+    order_by: tuple[str, ...] = ("id",),
+    **joined: str,
+) -> LoaderSpec:
+    """Rows grouped by one column, or by a tuple of columns (keys are then tuples).
+
+    The SELECT asks for at most the request's remaining result budget plus one row,
+    so a relation far larger than the query's cost is refused before it is read.
+    """
+    single = len(key_fields) == 1
+
+    def make(loaders: RequestLoaders) -> BatchFunction:
+        async def load(keys: Sequence[Any]) -> list[list[dict]]:
+            tuples = [(key,) if single else key for key in keys]
+            queryset = model.filter(**{
+                f"{field}__in": sorted({key[n] for key in tuples})
+                for n, field in enumerate(key_fields)
+            }).order_by(*order_by)
+            remaining = loaders.budget.remaining
+            if remaining is not None:
+                queryset = queryset.limit(remaining + 1)
+            rows = await queryset.values(**columns(model, **joined))
+            if remaining is not None and len(rows) > remaining:
+                raise ResultTooLarge(loaders.budget.limit)
+            groups: dict[tuple, list[dict]] = defaultdict(list)
+            for row in rows:
+                groups[tuple(row[field] for field in key_fields)].append(row)
+            return [groups.get(key, []) for key in tuples]
+
+        return load
+
+    return LoaderSpec(name, make)

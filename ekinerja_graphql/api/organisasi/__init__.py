@@ -1,0 +1,1 @@
+"""Organisation units and jabatan."""

@@ -1,0 +1,1 @@
+"""Pegawai: the type, its loaders, filters, sorts and root fields."""

@@ -1,0 +1,67 @@
+"""Root fields of the pegawai domain."""
+
+import strawberry
+
+from ekinerja_graphql.api.connection import fetch_page, page_request
+from ekinerja_graphql.api.context import viewer_of
+from ekinerja_graphql.api.errors import BadUserInput, NotFound
+from ekinerja_graphql.api.loaders import loader
+from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID
+from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID, PEGAWAI_BY_NIP, pegawai_fields
+from ekinerja_graphql.api.pegawai.filters import PegawaiFilter, pegawai_conditions, unit_filter_id
+from ekinerja_graphql.api.pegawai.sorts import PegawaiOrder
+from ekinerja_graphql.api.pegawai.types import Pegawai, PegawaiConnection, visible_pegawai
+from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
+from ekinerja_graphql.models import Pegawai as PegawaiModel
+from ekinerja_graphql.services.access import Access
+
+
+@strawberry.type
+class PegawaiQuery:
+    @strawberry.field(description="The signed-in pegawai (null for a service account)")
+    async def me(self, info: strawberry.Info) -> Pegawai | None:
+        viewer = viewer_of(info)
+        if viewer.pegawai_id is None:
+            return None
+        row = await loader(info, PEGAWAI_BY_ID).load(viewer.pegawai_id)
+        return visible_pegawai(info, row, "your pegawai record")
+
+    @strawberry.field(description="A pegawai by NIP; null with FORBIDDEN outside your scope")
+    async def pegawai(self, info: strawberry.Info, nip: str) -> Pegawai | None:
+        try:
+            value = parse_nip(nip).value
+        except InvalidNip as error:
+            raise BadUserInput("nip", "18 digits: birth date, TMT CPNS, gender, sequence",
+                               detail=str(error)) from None
+        row = await loader(info, PEGAWAI_BY_NIP).load(value)
+        return visible_pegawai(info, row, f"pegawai with NIP {value}")
+
+    @strawberry.field(description="Pegawai whose records the viewer may see (their own pejabat "
+                      "penilai and atasan are reachable through pejabatPenilai, not listed), "
+                      "keyset-paginated")
+    async def pegawai_list(
+        self,
+        info: strawberry.Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: PegawaiFilter | None = None,
+        order_by: PegawaiOrder = PegawaiOrder.NAMA,
+    ) -> PegawaiConnection:
+        sort = order_by.sort_key
+        page = page_request(info.context.settings, sort, first, after)
+        scope = viewer_of(info).condition(Access.RECORDS)
+        queryset = PegawaiModel.filter(scope) if scope is not None else PegawaiModel.all()
+        if filter is not None:
+            queryset = queryset.filter(pegawai_conditions(filter, await _unit_path(info, filter)))
+        found = await fetch_page(queryset, pegawai_fields(), sort, page)
+        return PegawaiConnection.of(info, found, sort, Pegawai.from_row, queryset.count)
+
+
+async def _unit_path(info: strawberry.Info, filter: PegawaiFilter) -> str | None:
+    unit_id = unit_filter_id(filter)
+    if unit_id is None or not filter.include_descendants:
+        return None
+    row = await loader(info, UNIT_BY_ID).load(unit_id)
+    if row is None:
+        raise NotFound(f"filter.unitId: unit organisasi {filter.unit_id} does not exist")
+    return row["path"]

@@ -1,0 +1,178 @@
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+
+from ekinerja_graphql.api.connection import CONNECTION_DESCRIPTION, Connection
+from ekinerja_graphql.api.context import viewer_of
+from ekinerja_graphql.api.enums import Golongan, JenisKelamin, JenisPegawai, StatusPegawai
+from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_PEGAWAI_TAHUN
+from ekinerja_graphql.api.limits import fan_out
+from ekinerja_graphql.api.loaders import loader
+from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
+from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.pegawai.dataloaders import BAWAHAN, PEGAWAI_BY_ID
+from ekinerja_graphql.api.permissions import (
+    SeesPersonalData,
+    SeesRecords,
+    ensure_identity_visible,
+)
+from ekinerja_graphql.api.rows import build, build_all
+from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
+from ekinerja_graphql.domain.kepegawaian import PANGKAT, golongan_label
+from ekinerja_graphql.services.access import Access
+
+if TYPE_CHECKING:
+    from ekinerja_graphql.api.evaluasi.types import Evaluasi
+    from ekinerja_graphql.api.skp.types import Skp
+
+SkpRef = Annotated["Skp", strawberry.lazy("ekinerja_graphql.api.skp.types")]
+EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evaluasi.types")]
+
+BAWAHAN_FAN_OUT = 100
+SKP_LIST_FAN_OUT = 10
+EVALUASI_PER_TAHUN_FAN_OUT = 16  # 12 months + the year, and a mutasi's second SKP
+
+
+@strawberry.type(description="An ASN employee (PNS, CPNS or PPPK). Reached only where the "
+                 "viewer may see who they are; records and personal data are fields of their "
+                 "own, null with a FORBIDDEN error where the viewer may not read them.")
+class Pegawai(relay.Node):
+    id: relay.NodeID[int]
+    nip: str = strawberry.field(description="NIP baru, 18 digits")
+    nip_lama: str | None
+    nama: str
+    gelar_depan: str | None
+    gelar_belakang: str | None
+    jenis_kelamin: JenisKelamin
+    tanggal_lahir: date
+    jenis: JenisPegawai
+    golongan: Golongan | None
+    status: StatusPegawai
+    tmt_cpns: date | None
+    tmt_jabatan: date | None
+    siasn_pns_id: str | None = strawberry.field(description="SIASN PNS orang id")
+    last_synced_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    unit_id: strawberry.Private[int]
+    jabatan_id: strawberry.Private[int | None]
+    pejabat_penilai_id: strawberry.Private[int | None]
+    row: strawberry.Private[dict]
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Pegawai":
+        """For rows the viewer may identify; personal fields are read from `row` when allowed."""
+        return cls(**{name: row[name] for name in _PLAIN_FIELDS}, row=row)
+
+    @strawberry.field(description="Name with gelar, as printed on documents")
+    def nama_lengkap(self) -> str:
+        name = f"{self.gelar_depan} {self.nama}" if self.gelar_depan else self.nama
+        return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+
+    @strawberry.field(description="Pangkat and golongan, e.g. 'Penata Muda (III/a)'")
+    def pangkat(self) -> str | None:
+        if self.golongan is None:
+            return None
+        return f"{PANGKAT[self.golongan]} ({golongan_label(self.golongan)})"
+
+    @strawberry.field(description="Personal: the pegawai and admins only",
+                      permission_classes=[SeesPersonalData])
+    def nik(self) -> str | None:
+        return self.row["nik"]
+
+    @strawberry.field(description="Personal: the pegawai and admins only",
+                      permission_classes=[SeesPersonalData])
+    def alamat(self) -> str | None:
+        return self.row["alamat"]
+
+    @strawberry.field(description="Personal: the pegawai and admins only",
+                      permission_classes=[SeesPersonalData])
+    def email(self) -> str | None:
+        return self.row["email"]
+
+    @strawberry.field(description="Personal: the pegawai and admins only",
+                      permission_classes=[SeesPersonalData])
+    def nomor_hp(self) -> str | None:
+        return self.row["nomor_hp"]
+
+    @strawberry.field
+    async def unit(self, info: strawberry.Info) -> UnitOrganisasi:
+        return build(info, UnitOrganisasi, await loader(info, UNIT_BY_ID).load(self.unit_id))
+
+    @strawberry.field
+    async def jabatan(self, info: strawberry.Info) -> Jabatan | None:
+        if self.jabatan_id is None:
+            return None
+        return build(info, Jabatan, await loader(info, JABATAN_BY_ID).load(self.jabatan_id))
+
+    @strawberry.field(description="Who appraises this pegawai; FORBIDDEN outside your scope")
+    async def pejabat_penilai(self, info: strawberry.Info) -> "Pegawai | None":
+        if self.pejabat_penilai_id is None:
+            return None
+        return await load_visible_pegawai(info, self.pejabat_penilai_id)
+
+    @strawberry.field(
+        description="Direct subordinates (those this pegawai appraises) the viewer may see, "
+        f"by name; counts {BAWAHAN_FAN_OUT} in the query cost: page larger teams with "
+        "pegawaiList(filter: {pejabatPenilaiId})",
+        metadata=fan_out(BAWAHAN_FAN_OUT),
+    )
+    async def bawahan(self, info: strawberry.Info) -> list["Pegawai"]:
+        viewer = viewer_of(info)
+        rows = await loader(info, BAWAHAN).load(self.id)
+        visible = [row for row in rows if viewer.allows(Access.IDENTITY, row)]
+        info.context.budget.spend(len(visible))
+        return [Pegawai.from_row(row) for row in visible]
+
+    @strawberry.field(description="The SKP for a year; the latest one if a mutasi split the year",
+                      permission_classes=[SeesRecords])
+    async def skp(self, info: strawberry.Info, tahun: int) -> SkpRef | None:
+        from ekinerja_graphql.api.skp.types import Skp
+
+        rows = await loader(info, SKP_BY_PEGAWAI_TAHUN).load((self.id, tahun))
+        return build(info, Skp, rows[0]) if rows else None
+
+    @strawberry.field(description=f"All SKPs, newest first; counts {SKP_LIST_FAN_OUT} in the "
+                      "query cost", permission_classes=[SeesRecords],
+                      metadata=fan_out(SKP_LIST_FAN_OUT))
+    async def skp_list(self, info: strawberry.Info) -> list[SkpRef] | None:
+        from ekinerja_graphql.api.skp.types import Skp
+
+        return build_all(info, Skp, await loader(info, SKP_BY_PEGAWAI).load(self.id))
+
+    @strawberry.field(description="The evaluations of a year, newest period first",
+                      permission_classes=[SeesRecords],
+                      metadata=fan_out(EVALUASI_PER_TAHUN_FAN_OUT))
+    async def evaluasi(self, info: strawberry.Info, tahun: int) -> list[EvaluasiRef] | None:
+        from ekinerja_graphql.api.evaluasi.types import Evaluasi
+
+        rows = await loader(info, EVALUASI_BY_PEGAWAI_TAHUN).load((self.id, tahun))
+        return build_all(info, Evaluasi, rows)
+
+
+_PLAIN_FIELDS = (
+    "id", "nip", "nip_lama", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin",
+    "tanggal_lahir", "jenis", "golongan", "status", "tmt_cpns", "tmt_jabatan", "siasn_pns_id",
+    "last_synced_at", "version", "created_at", "updated_at", "unit_id", "jabatan_id",
+    "pejabat_penilai_id",
+)
+
+
+def visible_pegawai(info: strawberry.Info, row: dict | None, what: str) -> Pegawai:
+    """NOT_FOUND or FORBIDDEN unless the viewer may identify the pegawai of `row`."""
+    ensure_identity_visible(info, row, what)
+    info.context.budget.spend(1)
+    return Pegawai.from_row(row)
+
+
+async def load_visible_pegawai(info: strawberry.Info, pegawai_id: int) -> Pegawai:
+    row = await loader(info, PEGAWAI_BY_ID).load(pegawai_id)
+    return visible_pegawai(info, row, f"pegawai {pegawai_id}")
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class PegawaiConnection(Connection[Pegawai]):
+    pass

@@ -1,0 +1,64 @@
+"""GraphQL objects built from plain rows, each charged to the request's result budget.
+
+The budget is the query's cost, computed before execution (api/limits.py): a
+query never returns more objects than it was charged for. Lists whose size only
+the data knows (bawahan, children) are counted with a fan-out estimate; when
+the data holds more, the field fails with BAD_USER_INPUT instead of growing.
+"""
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from functools import cache, partial
+from typing import TypeVar
+
+import strawberry
+
+from ekinerja_graphql.api.errors import ResultTooLarge
+
+T = TypeVar("T")
+
+
+class ResultBudget:
+    """Objects a request may still build; unlimited until the query's cost is known."""
+
+    __slots__ = ("limit", "used")
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self.used = 0
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.limit is None else max(self.limit - self.used, 0)
+
+    def spend(self, count: int) -> None:
+        self.used += count
+        if self.limit is not None and self.used > self.limit:
+            raise ResultTooLarge(self.limit)
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
+
+
+def _make(cls: type[T], row: dict) -> T:
+    return cls(**{name: row[name] for name in _init_fields(cls)})
+
+
+def maker(cls: type[T]) -> Callable[[dict], T]:
+    """A row -> object function, for Connection.of (which charges the budget itself)."""
+    return partial(_make, cls)
+
+
+def build(info: strawberry.Info, cls: type[T], row: dict | None) -> T | None:
+    if row is None:
+        return None
+    info.context.budget.spend(1)
+    return _make(cls, row)
+
+
+def build_all(info: strawberry.Info, cls: type[T], rows: Iterable[dict]) -> list[T]:
+    rows = list(rows)
+    info.context.budget.spend(len(rows))
+    return [_make(cls, row) for row in rows]

@@ -1,0 +1,1 @@
+"""SKP: Skp, its RHK tree (pohon kinerja), indicators, realisasi and BerAKHLAK perilaku."""

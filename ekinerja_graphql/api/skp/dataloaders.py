@@ -1,0 +1,30 @@
+from ekinerja_graphql.api.loaders import by_id, grouped
+from ekinerja_graphql.models import (
+    IndikatorKinerja,
+    PerilakuKerja,
+    Realisasi,
+    RencanaHasilKerja,
+    Skp,
+)
+
+# Owned rows reached without their owner (node, rhkAtasan) carry the owner's pegawai_id.
+SKP_BY_ID = by_id("skp", Skp)
+SKP_BY_PEGAWAI = grouped("skp_by_pegawai", Skp, ("pegawai_id",), ("-tahun", "-periode_awal", "id"))
+SKP_BY_PEGAWAI_TAHUN = grouped(
+    "skp_by_pegawai_tahun", Skp, ("pegawai_id", "tahun"), ("-periode_awal", "id")
+)
+RHK_BY_ID = by_id("rhk", RencanaHasilKerja, pegawai_id="skp__pegawai_id")
+RHK_BY_SKP = grouped(
+    "rhk_by_skp", RencanaHasilKerja, ("skp_id",), ("jenis", "urutan", "id"),
+    pegawai_id="skp__pegawai_id",
+)
+RHK_TURUNAN = grouped(
+    "rhk_turunan", RencanaHasilKerja, ("rhk_atasan_id",), ("id",), pegawai_id="skp__pegawai_id"
+)
+INDIKATOR_BY_ID = by_id("indikator", IndikatorKinerja, pegawai_id="rhk__skp__pegawai_id")
+INDIKATOR_BY_RHK = grouped("indikator_by_rhk", IndikatorKinerja, ("rhk_id",), ("urutan", "id"))
+PERILAKU_BY_SKP = grouped("perilaku_by_skp", PerilakuKerja, ("skp_id",), ("id",))
+REALISASI_BY_ID = by_id("realisasi", Realisasi, pegawai_id="indikator__rhk__skp__pegawai_id")
+REALISASI_BY_INDIKATOR = grouped(
+    "realisasi_by_indikator", Realisasi, ("indikator_id",), ("jenis_periode", "nomor_periode", "id")
+)

@@ -1,0 +1,220 @@
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+
+from ekinerja_graphql.api.enums import (
+    AspekIndikator,
+    JenisJabatanSkp,
+    JenisPeriode,
+    JenisRhk,
+    NilaiBerakhlak,
+    Pendekatan,
+    PerspektifJpt,
+    StatusSkp,
+)
+from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_SKP
+from ekinerja_graphql.api.limits import fan_out
+from ekinerja_graphql.api.loaders import loader
+from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
+from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
+from ekinerja_graphql.api.permissions import ensure_records_visible, records_visible_owners
+from ekinerja_graphql.api.rows import build, build_all
+from ekinerja_graphql.api.skp.dataloaders import (
+    INDIKATOR_BY_RHK,
+    PERILAKU_BY_SKP,
+    REALISASI_BY_INDIKATOR,
+    RHK_BY_ID,
+    RHK_BY_SKP,
+    RHK_TURUNAN,
+    SKP_BY_ID,
+)
+from ekinerja_graphql.domain.skp import NAMA_BERAKHLAK
+
+if TYPE_CHECKING:
+    from ekinerja_graphql.api.evaluasi.types import Evaluasi
+
+EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evaluasi.types")]
+
+# Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
+RHK_FAN_OUT = 10
+RHK_TURUNAN_FAN_OUT = 100
+INDIKATOR_FAN_OUT = 3
+REALISASI_FAN_OUT = 5  # four quarters and the year
+EVALUASI_FAN_OUT = 16
+PERILAKU_COUNT = len(NAMA_BERAKHLAK)
+
+
+@strawberry.type(description="Realisasi of one indicator in one period, with evidence links")
+class Realisasi(relay.Node):
+    id: relay.NodeID[int]
+    jenis_periode: JenisPeriode
+    nomor_periode: int
+    nilai: Decimal | None
+    deskripsi: str | None
+    bukti: list[str]
+    version: int
+    updated_at: datetime
+
+
+@strawberry.type(description="Indikator kinerja of an RHK, with its target")
+class IndikatorKinerja(relay.Node):
+    id: relay.NodeID[int]
+    aspek: AspekIndikator
+    uraian: str
+    target_nilai: Decimal | None
+    target_satuan: str | None
+    target_deskripsi: str | None = strawberry.field(description="Target when KUALITATIF")
+    urutan: int
+    version: int
+
+    @strawberry.field(description=f"By period; counts {REALISASI_FAN_OUT} in the query cost",
+                      metadata=fan_out(REALISASI_FAN_OUT))
+    async def realisasi(self, info: strawberry.Info) -> list[Realisasi]:
+        return build_all(info, Realisasi, await loader(info, REALISASI_BY_INDIKATOR).load(self.id))
+
+
+@strawberry.type(description="Rencana Hasil Kerja: a node of the pohon kinerja")
+class RencanaHasilKerja(relay.Node):
+    id: relay.NodeID[int]
+    jenis: JenisRhk
+    uraian: str
+    perspektif: PerspektifJpt | None = strawberry.field(description="JPT only")
+    urutan: int
+    version: int
+    skp_id: strawberry.Private[int]
+    rhk_atasan_id: strawberry.Private[int | None]
+    pegawai_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def skp(self, info: strawberry.Info) -> "Skp":
+        return build(info, Skp, await loader(info, SKP_BY_ID).load(self.skp_id))
+
+    @strawberry.field(description="The superior's RHK this one intervenes (cascading); "
+                      "FORBIDDEN where the superior's records are outside your scope")
+    async def rhk_atasan(self, info: strawberry.Info) -> "RencanaHasilKerja | None":
+        if self.rhk_atasan_id is None:
+            return None
+        row = await loader(info, RHK_BY_ID).load(self.rhk_atasan_id)
+        if row is None:
+            return None
+        await ensure_records_visible(info, row["pegawai_id"], "rhkAtasan")
+        return build(info, RencanaHasilKerja, row)
+
+    @strawberry.field(description="Subordinates' RHKs that intervene this one, where visible; "
+                      f"counts {RHK_TURUNAN_FAN_OUT} in the query cost",
+                      metadata=fan_out(RHK_TURUNAN_FAN_OUT))
+    async def rhk_turunan(self, info: strawberry.Info) -> list["RencanaHasilKerja"]:
+        rows = await loader(info, RHK_TURUNAN).load(self.id)
+        visible = await records_visible_owners(info, {row["pegawai_id"] for row in rows})
+        return build_all(info, RencanaHasilKerja, (r for r in rows if r["pegawai_id"] in visible))
+
+    @strawberry.field(description=f"Counts {INDIKATOR_FAN_OUT} in the query cost",
+                      metadata=fan_out(INDIKATOR_FAN_OUT))
+    async def indikator(self, info: strawberry.Info) -> list[IndikatorKinerja]:
+        rows = await loader(info, INDIKATOR_BY_RHK).load(self.id)
+        return build_all(info, IndikatorKinerja, rows)
+
+
+@strawberry.type(description="One BerAKHLAK core value with the leader's specific expectation")
+class PerilakuKerja:
+    nilai: NilaiBerakhlak
+    ekspektasi_khusus: str | None
+
+    @strawberry.field
+    def nama(self) -> str:
+        return NAMA_BERAKHLAK[self.nilai]
+
+
+@strawberry.type
+class LampiranSkp:
+    dukungan_sumber_daya: list[str]
+    skema_pertanggungjawaban: list[str]
+    konsekuensi: list[str]
+
+
+@strawberry.type(description="Sasaran Kinerja Pegawai for one year and position")
+class Skp(relay.Node):
+    id: relay.NodeID[int]
+    tahun: int
+    periode_awal: date
+    periode_akhir: date
+    pendekatan: Pendekatan
+    jenis_jabatan: JenisJabatanSkp
+    status: StatusSkp
+    disetujui_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    pegawai_id: strawberry.Private[int]
+    pejabat_penilai_id: strawberry.Private[int | None]
+    atasan_pejabat_penilai_id: strawberry.Private[int | None]
+    jabatan_id: strawberry.Private[int | None]
+    unit_id: strawberry.Private[int]
+    dukungan_sumber_daya: strawberry.Private[list[str]]
+    skema_pertanggungjawaban: strawberry.Private[list[str]]
+    konsekuensi: strawberry.Private[list[str]]
+
+    @strawberry.field
+    def lampiran(self) -> LampiranSkp:
+        return LampiranSkp(
+            dukungan_sumber_daya=self.dukungan_sumber_daya,
+            skema_pertanggungjawaban=self.skema_pertanggungjawaban,
+            konsekuensi=self.konsekuensi,
+        )
+
+    @strawberry.field
+    async def pegawai(self, info: strawberry.Info) -> Pegawai:
+        return await load_visible_pegawai(info, self.pegawai_id)
+
+    @strawberry.field
+    async def pejabat_penilai(self, info: strawberry.Info) -> Pegawai | None:
+        if self.pejabat_penilai_id is None:
+            return None
+        return await load_visible_pegawai(info, self.pejabat_penilai_id)
+
+    @strawberry.field
+    async def atasan_pejabat_penilai(self, info: strawberry.Info) -> Pegawai | None:
+        if self.atasan_pejabat_penilai_id is None:
+            return None
+        return await load_visible_pegawai(info, self.atasan_pejabat_penilai_id)
+
+    @strawberry.field(description="Position the SKP was drawn up for")
+    async def jabatan(self, info: strawberry.Info) -> Jabatan | None:
+        if self.jabatan_id is None:
+            return None
+        return build(info, Jabatan, await loader(info, JABATAN_BY_ID).load(self.jabatan_id))
+
+    @strawberry.field
+    async def unit(self, info: strawberry.Info) -> UnitOrganisasi:
+        return build(info, UnitOrganisasi, await loader(info, UNIT_BY_ID).load(self.unit_id))
+
+    @strawberry.field(description=f"RHK UTAMA first, then TAMBAHAN; counts {RHK_FAN_OUT} in the "
+                      "query cost", metadata=fan_out(RHK_FAN_OUT))
+    async def rencana_hasil_kerja(
+        self, info: strawberry.Info, jenis: JenisRhk | None = None
+    ) -> list[RencanaHasilKerja]:
+        rows = await loader(info, RHK_BY_SKP).load(self.id)
+        wanted = (row for row in rows if jenis is None or row["jenis"] == jenis)
+        return build_all(info, RencanaHasilKerja, wanted)
+
+    @strawberry.field(description="The seven BerAKHLAK values", metadata=fan_out(PERILAKU_COUNT))
+    async def perilaku_kerja(self, info: strawberry.Info) -> list[PerilakuKerja]:
+        return build_all(info, PerilakuKerja, await loader(info, PERILAKU_BY_SKP).load(self.id))
+
+    @strawberry.field(description=f"Periodic and annual evaluations, by period; counts "
+                      f"{EVALUASI_FAN_OUT} in the query cost", metadata=fan_out(EVALUASI_FAN_OUT))
+    async def evaluasi(self, info: strawberry.Info) -> list[EvaluasiRef]:
+        from ekinerja_graphql.api.evaluasi.types import Evaluasi
+
+        return build_all(info, Evaluasi, await loader(info, EVALUASI_BY_SKP).load(self.id))
+
+    @strawberry.field(description="The evaluation of the latest period, if any")
+    async def evaluasi_terakhir(self, info: strawberry.Info) -> EvaluasiRef | None:
+        from ekinerja_graphql.api.evaluasi.types import Evaluasi
+
+        rows = await loader(info, EVALUASI_BY_SKP).load(self.id)
+        return build(info, Evaluasi, rows[-1]) if rows else None

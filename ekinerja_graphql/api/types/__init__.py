@@ -1,1 +1,0 @@
-"""GraphQL object types, built from plain rows (dicts) returned by the DataLoaders."""

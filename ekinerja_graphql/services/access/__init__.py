@@ -1,0 +1,6 @@
+"""Who may see what (spec/domain.md §8): the token names the caller, the data grants access."""
+
+from ekinerja_graphql.services.access.grants import SCOPE_COLUMNS, Access, Grant
+from ekinerja_graphql.services.access.viewer import Viewer, load_viewer
+
+__all__ = ["SCOPE_COLUMNS", "Access", "Grant", "Viewer", "load_viewer"]

@@ -1,0 +1,108 @@
+"""The signed-in caller and the grants the data gives them.
+
+The token only names the subject: a pegawai's NIP or a service account of the
+settings. Everything else is read here: whether the pegawai may sign in, whom
+they rate (the pejabat-penilai chain) and what they administer (admin_assignment).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from tortoise.expressions import Q
+
+from ekinerja_graphql.domain.akses import STATUS_BOLEH_MASUK, Peran
+from ekinerja_graphql.domain.nip import NIP_LENGTH
+from ekinerja_graphql.models import AdminAssignment, Pegawai
+from ekinerja_graphql.services.access.grants import (
+    SCOPE_COLUMNS,
+    Access,
+    BawahanOfBawahan,
+    DirectBawahan,
+    Everyone,
+    Grant,
+    Listed,
+    Self,
+    UnitSubtree,
+    any_condition,
+)
+from ekinerja_graphql.services.admin_assignments import active_on
+
+
+class SignInRefused(Exception):
+    """The subject is not a pegawai who may sign in, nor a configured service account."""
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    subject: str
+    pegawai_id: int | None
+    admin_roles: frozenset[Peran]
+    grants: Mapping[Access, tuple[Grant, ...]]
+
+    @property
+    def admin_unit_paths(self) -> tuple[str, ...]:
+        """Paths of the unit subtrees this viewer administers as ADMIN_UNIT."""
+        return tuple(g.unit_path for g in self.grants[Access.RECORDS] if isinstance(g, UnitSubtree))
+
+    @property
+    def sees_everyone(self) -> bool:
+        return any(isinstance(grant, Everyone) for grant in self.grants[Access.IDENTITY])
+
+    def condition(self, access: Access) -> Q | None:
+        """The pegawai rows open to this viewer for `access`; None: all of them."""
+        return any_condition(self.grants[access])
+
+    def allows(self, access: Access, row: Mapping) -> bool:
+        """The same answer for one pegawai row carrying SCOPE_COLUMNS."""
+        return any(grant.allows(row) for grant in self.grants[access])
+
+
+async def load_viewer(subject: str, service_accounts: frozenset[str], today: date) -> Viewer:
+    """Two queries: the pegawai row (none for a service account) and the active assignments."""
+    if subject in service_accounts:
+        pegawai_id, appraisers = None, frozenset()
+        assignments = AdminAssignment.filter(service_account=subject)
+    else:
+        own = await _signing_in_pegawai(subject)
+        pegawai_id = own["id"]
+        appraisers = frozenset(
+            i for i in (own["pejabat_penilai_id"], own["atasan_penilai_id"]) if i is not None
+        )
+        assignments = AdminAssignment.filter(pegawai_id=pegawai_id)
+    active = await assignments.filter(active_on(today)).values("role", "unit__path")
+    chain: tuple[Grant, ...] = ()
+    if pegawai_id is not None:
+        chain = (Self(pegawai_id), DirectBawahan(pegawai_id), BawahanOfBawahan(pegawai_id))
+    admin = tuple(_admin_grant(row) for row in active)
+    records = chain + admin
+    return Viewer(
+        subject=subject,
+        pegawai_id=pegawai_id,
+        admin_roles=frozenset(Peran(row["role"]) for row in active),
+        grants={
+            Access.IDENTITY: records + ((Listed(appraisers),) if appraisers else ()),
+            Access.RECORDS: records,
+            Access.PERSONAL_DATA: chain[:1] + admin,
+        },
+    )
+
+
+async def _signing_in_pegawai(nip: str) -> dict:
+    if not (nip.isascii() and nip.isdigit() and len(nip) == NIP_LENGTH):
+        raise SignInRefused("the token's subject is neither a NIP nor a service account")
+    rows = await Pegawai.filter(nip=nip).values(
+        "id", "status", "pejabat_penilai_id",
+        atasan_penilai_id=SCOPE_COLUMNS["atasan_penilai_id"],
+    )
+    if not rows:
+        raise SignInRefused("the token's subject is neither a known NIP nor a service account")
+    if rows[0]["status"] not in STATUS_BOLEH_MASUK:
+        raise SignInRefused(f"pegawai with status {rows[0]['status']} may not sign in")
+    return rows[0]
+
+
+def _admin_grant(row: dict) -> Grant:
+    if row["role"] == Peran.ADMIN_PUSAT:
+        return Everyone()
+    return UnitSubtree(row["unit__path"])
