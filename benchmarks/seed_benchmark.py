@@ -11,12 +11,12 @@ import resource
 import time
 
 import asyncpg
-from ekinerja_graphql.services.seed import seed_database
-from ekinerja_graphql.services.seed.tables import TABLES
 from tortoise import connections
 
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import close_db, init_db, migrate_db
+from ekinerja_graphql.seed import seed_database
+from ekinerja_graphql.seed.tables import TABLES
 
 DATABASE = "ekinerja_bench"
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432"

@@ -51,9 +51,12 @@ class BadUserInput(ApiError):
     """`allowed` completes "<field> must be ...", e.g. "between 0 and 100" or "one of A, B"."""
 
     code = BAD_USER_INPUT
+    MAX_DETAIL = 200  # details may echo the input: never all of it
 
     def __init__(self, field: str, allowed: str, **extensions: Any) -> None:
-        super().__init__(f"{field} must be {allowed}", field=field, extensions=extensions)
+        shown = {k: v[: self.MAX_DETAIL] if isinstance(v, str) else v
+                 for k, v in extensions.items()}
+        super().__init__(f"{field} must be {allowed}", field=field, extensions=shown)
 
 
 class Unauthenticated(ApiError):

@@ -24,7 +24,8 @@ class Nip:
 def parse_nip(text: str) -> Nip:
     value = text.strip()
     if len(value) != NIP_LENGTH or not value.isdigit():
-        raise InvalidNip(f"NIP must be exactly {NIP_LENGTH} digits, got {text!r}")
+        shown = text if len(text) <= 24 else f"{text[:20]}... ({len(text)} characters)"
+        raise InvalidNip(f"NIP must be exactly {NIP_LENGTH} digits, got {shown!r}")
     try:
         tanggal_lahir = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
