@@ -1,3 +1,4 @@
+# CreateModel does not emit CHECK constraints (Tortoise 1.1); AddConstraint does.
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 from ekinerja_graphql.domain.akses import Peran
@@ -26,7 +27,10 @@ class Migration(migrations.Migration):
                 ('revoked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('revoked_by', fields.CharField(null=True, max_length=64)),
             ],
-            options={'table': 'admin_assignment', 'app': 'models', 'constraints': [CheckConstraint(check='(pegawai_id IS NULL) <> (service_account IS NULL)', name='admin_assignment_one_subject'), CheckConstraint(check="(role = 'ADMIN_UNIT' AND unit_id IS NOT NULL) OR (role = 'ADMIN_PUSAT' AND unit_id IS NULL)", name='admin_assignment_unit_matches_role'), CheckConstraint(check='valid_until IS NULL OR valid_until >= valid_from', name='admin_assignment_valid_range')], 'pk_attr': 'id', 'table_description': 'A grant of an admin role to a pegawai or a service account, for a unit subtree'},
+            options={'table': 'admin_assignment', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A grant of an admin role to a pegawai or a service account, for a unit subtree'},
             bases=['Model'],
         ),
+        ops.AddConstraint('AdminAssignment', CheckConstraint(check='(pegawai_id IS NULL) <> (service_account IS NULL)', name='admin_assignment_one_subject')),
+        ops.AddConstraint('AdminAssignment', CheckConstraint(check="(role = 'ADMIN_UNIT' AND unit_id IS NOT NULL) OR (role = 'ADMIN_PUSAT' AND unit_id IS NULL)", name='admin_assignment_unit_matches_role')),
+        ops.AddConstraint('AdminAssignment', CheckConstraint(check='valid_until IS NULL OR valid_until >= valid_from', name='admin_assignment_valid_range')),
     ]
