@@ -91,17 +91,20 @@ async def test_admins_read_assignments_in_their_scope_only(seeded_db, test_setti
     from ekinerja_graphql.services.demo_accounts import find_demo_accounts
 
     accounts = {a.role: a for a in await find_demo_accounts()}
-    query = "{ adminAssignments(activeOn: \"%s\") { totalCount nodes { role pegawai { nip } " \
-            "unit { id } } } }" % TODAY.isoformat()
-    everything = await run(query, principal(accounts[Peran.ADMIN_PUSAT].nip), test_settings)
+    query = """query($day: Date) { adminAssignments(activeOn: $day) { totalCount
+        nodes { role pegawai { nip } unit { id } } } }"""
+    variables = {"day": TODAY.isoformat()}
+    everything = await run(query, principal(accounts[Peran.ADMIN_PUSAT].nip), test_settings,
+                           variables)
     assert everything.errors is None
     roles = {(n["role"], n["pegawai"]["nip"]) for n in everything.data["adminAssignments"]["nodes"]}
     assert roles >= {("ADMIN_PUSAT", accounts[Peran.ADMIN_PUSAT].nip),
                      ("ADMIN_UNIT", accounts[Peran.ADMIN_UNIT].nip)}
-    unit_admin = await run(query, principal(accounts[Peran.ADMIN_UNIT].nip), test_settings)
+    unit_admin = await run(query, principal(accounts[Peran.ADMIN_UNIT].nip), test_settings,
+                           variables)
     nodes = unit_admin.data["adminAssignments"]["nodes"]
     assert [n["role"] for n in nodes] == ["ADMIN_UNIT"]  # its own; not the ministry-wide one
-    plain = await run(query, principal(accounts[Peran.PEGAWAI].nip), test_settings)
+    plain = await run(query, principal(accounts[Peran.PEGAWAI].nip), test_settings, variables)
     assert plain.errors[0].extensions["code"] == "FORBIDDEN" and plain.data is None
 
 
