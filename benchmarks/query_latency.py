@@ -9,21 +9,16 @@ p50/p95/p99, requests/second and errors as a Markdown table.
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
+from server import DEFAULT_DATABASE, admin_token, bench_settings, start_server, wait_healthy
 from strawberry.relay import to_base64
 from tortoise import Tortoise
 
-from ekinerja_graphql.auth import mint_token
-from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import close_db, init_db
-from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.models import Pegawai, UnitOrganisasi
 
 OPERATIONS = Path(__file__).resolve().parents[1] / "schema" / "operations"
@@ -40,12 +35,6 @@ async def scenario_variables() -> dict[str, dict]:
         "UnitKinerja": {"unitId": to_base64("UnitOrganisasi", kankemenag.id), "tahun": 2026},
         "PegawaiReport": {"unitId": to_base64("UnitOrganisasi", kankemenag.id)},
     }
-
-
-async def admin_token(settings: Settings) -> str:
-    root = await UnitOrganisasi.get(parent_id=None)
-    leader = await Pegawai.get(id=root.pemimpin_id)
-    return mint_token(leader.nip, [Peran.ADMIN_PUSAT], settings=settings)
 
 
 async def drive(url, token, query, variables, requests, concurrency) -> dict:
@@ -78,29 +67,8 @@ async def drive(url, token, query, variables, requests, concurrency) -> dict:
     }
 
 
-def start_server(database: str, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database, "EKINERJA_LOG_LEVEL": "WARNING",
-           "EKINERJA_GRAPHIQL": "false"}
-    command = [sys.executable, "-m", "uvicorn", "--factory", "ekinerja_graphql.app:create_app",
-               "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-               "--no-access-log"]
-    return subprocess.Popen(command, env=env)
-
-
-async def wait_healthy(base: str) -> None:
-    async with httpx.AsyncClient() as client:
-        for _ in range(100):
-            try:
-                if (await client.get(f"{base}/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError("API did not become healthy")
-
-
 async def main(args) -> None:
-    settings = Settings(database_url=args.database)
+    settings = bench_settings(args.database)
     await init_db(settings)
     variables = await scenario_variables()
     token = await admin_token(settings)
@@ -128,7 +96,7 @@ async def main(args) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/ekinerja_bench")
+    parser.add_argument("--database", default=DEFAULT_DATABASE)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=16)

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
+    # Fields merged into one response position (repeats, fragments): keeps validation linear.
+    max_merged_fields: int = 5
     max_query_cost: int = 100_000
     max_page_size: int = 100
     default_page_size: int = 20

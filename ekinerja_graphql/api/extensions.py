@@ -14,7 +14,8 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
-from ekinerja_graphql.api.errors import ErrorCodes
+from ekinerja_graphql.api.document_limits import shape_problem
+from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
 from ekinerja_graphql.api.limits import QueryCostLimit
 from ekinerja_graphql.api.viewer_loader import ViewerLoader
@@ -42,15 +43,25 @@ class BoundedParserCache(ParserCache):
         yield
 
 
-class BoundedValidationCache(ValidationCache):
-    """Caches the validation of documents up to `max_bytes` only."""
+class GuardedValidationCache(ValidationCache):
+    """Refuses documents whose shape would make validation slow (api/document_limits.py),
+    then caches the validation of documents up to `max_bytes` only."""
 
-    def __init__(self, maxsize: int, max_bytes: int) -> None:
+    def __init__(self, maxsize: int, max_bytes: int, max_merged_fields: int) -> None:
         super().__init__(maxsize=maxsize)
         self.max_bytes = max_bytes
+        self.max_merged_fields = max_merged_fields
 
     def on_validate(self) -> Iterator[None]:
-        if len(self.execution_context.query or "") <= self.max_bytes:
+        context = self.execution_context
+        problem = shape_problem(context.graphql_document, self.max_merged_fields)
+        if problem is not None:
+            # Set before yielding: Strawberry then skips its own validation.
+            context.pre_execution_errors = [
+                GraphQLError(problem, extensions={"code": BAD_USER_INPUT})
+            ]
+            yield
+        elif len(context.query or "") <= self.max_bytes:
             yield from super().on_validate()
         else:
             yield  # Strawberry validates it without the cache
@@ -72,7 +83,8 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         partial(AddValidationRules, limit_rules),
         partial(BoundedParserCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
-        partial(BoundedValidationCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
+        partial(GuardedValidationCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes,
+                settings.max_merged_fields),
         partial(InputLimits, settings.max_string_length, settings.max_list_length),
         partial(
             QueryCostLimit,
