@@ -64,8 +64,8 @@ async def main(args) -> None:
                       f"RSS {before:.0f} MiB -> {after:.0f} MiB")
             trivial = await median_ms(client, url, "{ __typename }")
             repeated = await median_ms(client, url, REPEATED)
-            print(f"repeated-selection document ({len(REPEATED):,} bytes): median {repeated:.1f} ms;"
-                  f" trivial document: {trivial:.1f} ms")
+            print(f"repeated-selection document ({len(REPEATED):,} bytes): median "
+                  f"{repeated:.1f} ms; trivial document: {trivial:.1f} ms")
     finally:
         server.terminate()
         server.wait(timeout=30)
