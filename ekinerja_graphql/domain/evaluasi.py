@@ -10,6 +10,3 @@ class StatusEvaluasi(StrEnum):
     KEBERATAN = "KEBERATAN"
     FINAL = "FINAL"
 
-
-# Only these results are pushed to SIASN and used for tukin.
-STATUS_BERLAKU = frozenset({StatusEvaluasi.DITETAPKAN, StatusEvaluasi.FINAL})

@@ -34,14 +34,6 @@ class JenisJabatan(StrEnum):
     FUNGSIONAL_UMUM = "FUNGSIONAL_UMUM"
 
 
-JENIS_JABATAN_SIASN_ID = {
-    JenisJabatan.STRUKTURAL: "1",
-    JenisJabatan.FUNGSIONAL_TERTENTU: "2",
-    JenisJabatan.RANGKAP: "3",
-    JenisJabatan.FUNGSIONAL_UMUM: "4",
-}
-
-
 class Eselon(StrEnum):
     """Named by SIASN eselonId; 99 is non-eselon."""
 

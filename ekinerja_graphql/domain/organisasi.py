@@ -8,6 +8,7 @@ collation agree: a whole subtree is one range scan on an ordinary index.
 from enum import StrEnum
 
 PATH_SEGMENT_WIDTH = 7
+MAX_PATH_LENGTH = 120  # the column's width: 17 levels
 
 
 class JenisUnit(StrEnum):
@@ -31,9 +32,11 @@ def child_path(parent_path: str | None, unit_id: int) -> str:
 
 
 def subtree_bounds(path: str) -> tuple[str, str]:
-    """[low, high) such that low <= p < high exactly for the paths of the subtree."""
-    high = str(int(path) + 1).zfill(len(path))
-    return path, high
+    """[low, high], both inclusive, holding exactly the paths of the subtree: the path
+    itself and every longer path that starts with it. (The next sibling's path, P + 1,
+    would not do as an exclusive bound: for a last sibling ...9999999 it carries into
+    the parent's segment and takes in the parent's next sibling.)"""
+    return path, path + "9" * (MAX_PATH_LENGTH - len(path))
 
 
 def ancestor_ids(path: str) -> list[int]:
@@ -45,4 +48,4 @@ def ancestor_ids(path: str) -> list[int]:
 def is_within(path: str, ancestor_path: str) -> bool:
     """Whether the unit at `path` is the unit at `ancestor_path` or below it."""
     low, high = subtree_bounds(ancestor_path)
-    return low <= path < high
+    return low <= path <= high

@@ -1,3 +1,5 @@
+"""Abstract bases: timestamps, and the version counter of mutable aggregates."""
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -11,7 +13,8 @@ class TimestampedModel(Model):
 
 
 class VersionedModel(TimestampedModel):
-    """Optimistic concurrency: every write checks and bumps `version`."""
+    """Carries `version` for optimistic concurrency; the write side (not built yet) is to
+    compare and bump it on every update."""
 
     version = fields.IntField(default=1)
 

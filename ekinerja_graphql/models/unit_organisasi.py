@@ -36,4 +36,4 @@ def in_subtree(path: str, path_field: str = "unit__path") -> Q:
     """A filter for rows whose unit (reached by `path_field`) is the unit at `path` or below:
     one range on the path index (domain/organisasi.py)."""
     low, high = subtree_bounds(path)
-    return Q(**{f"{path_field}__gte": low, f"{path_field}__lt": high})
+    return Q(**{f"{path_field}__gte": low, f"{path_field}__lte": high})

@@ -1,1 +1,1 @@
-"""Use cases with I/O: seeding, SKP workflow, evaluation, tukin runs, reconciliation."""
+"""Use cases with I/O: who sees what (access), admin assignments, demo accounts, maintenance."""

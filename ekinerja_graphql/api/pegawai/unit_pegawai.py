@@ -50,7 +50,7 @@ async def _branch_conditions(loaders: RequestLoaders, scopes: Sequence[UnitScope
         elif scope.include_descendants:
             low, high = subtree_bounds(unit["path"])
             assert low.isdigit() and high.isdigit()
-            conditions.append(f"t.unit_path >= '{low}' AND t.unit_path < '{high}'")
+            conditions.append(f"t.unit_path >= '{low}' AND t.unit_path <= '{high}'")
         else:
             conditions.append(f"t.unit_id = {int(scope.unit_id)}")
     return conditions
