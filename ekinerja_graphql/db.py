@@ -1,12 +1,13 @@
 """Tortoise set-up shared by the API, the workers, the CLI and the tests."""
 
+import sqlite3
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.exceptions import DBConnectionError
+from tortoise.exceptions import DBConnectionError, OperationalError
 from tortoise.migrations.api import migrate as run_migrations
 
 from ekinerja_graphql.config import Settings, get_settings
@@ -77,6 +78,9 @@ def database_unavailable(error: BaseException) -> bool:
     worth a 503 and a retry — rather than a bug or a bad query."""
     if isinstance(error, OSError | TimeoutError | DBConnectionError):
         return True
+    cause = error.args[0] if isinstance(error, OperationalError) and error.args else None
+    if isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
+        return True  # another connection holds the SQLite file beyond its busy timeout
     try:
         import asyncpg
     except ImportError:  # pragma: no cover - asyncpg is a dependency

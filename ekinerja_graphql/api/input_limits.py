@@ -22,13 +22,13 @@ from graphql import (
     InlineFragmentNode,
     SelectionSetNode,
     get_named_type,
-    get_operation_ast,
     value_from_ast,
 )
 from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
+from ekinerja_graphql.api.operation import current_operation
 
 
 @dataclass
@@ -119,17 +119,13 @@ class InputLimits(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        document = context.graphql_document
-        operation = get_operation_ast(document, context.operation_name) if document else None
+        operation = current_operation(context)
         if context.result is None and operation is not None:
-            fragments = {
-                d.name.value: d for d in document.definitions
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            checker = _Checker(context.schema._schema, fragments, context.variables or {},
+            schema = context.schema._schema
+            checker = _Checker(schema, operation.fragments, context.variables or {},
                                self.max_string_length, self.max_list_length)
-            root = context.schema._schema.get_root_type(operation.operation)
-            checker.selection_set(operation.selection_set, root)
+            root = schema.get_root_type(operation.definition.operation)
+            checker.selection_set(operation.definition.selection_set, root)
             if checker.errors:
                 context.result = ExecutionResult(data=None, errors=checker.errors[:10])
         yield

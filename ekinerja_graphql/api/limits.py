@@ -29,12 +29,12 @@ from graphql import (
     SelectionSetNode,
     TypeMetaFieldDef,
     get_named_type,
-    get_operation_ast,
     value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
+from ekinerja_graphql.api.operation import current_operation
 
 PAGE_ARGUMENTS = ("first", "last")
 FAN_OUT = "fan_out"
@@ -181,19 +181,13 @@ class QueryCostLimit(SchemaExtension):
 
     def _measure(self) -> QueryCost | None:
         context = self.execution_context
-        document = context.graphql_document
-        operation = get_operation_ast(document, context.operation_name) if document else None
+        operation = current_operation(context)
         if operation is None:
-            return None  # graphql-core reports the missing operation itself
-        fragments = {
-            definition.name.value: definition
-            for definition in document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
+            return None
         return query_cost(
             context.schema._schema,
-            operation,
-            fragments,
+            operation.definition,
+            operation.fragments,
             context.variables,
             self.default_page_size,
             self.max_page_size,

@@ -44,3 +44,21 @@ async def test_expired_token_is_rejected_before_execution(seeded_db, test_settin
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
     assert "expired" in error["message"].lower()
+
+
+async def test_role_and_unit_claims_in_a_token_widen_nothing(seeded_db, test_settings):
+    """Was: `ekinerja token <nip> --role ADMIN_UNIT --unit 1` saw every demo pegawai."""
+    import time
+
+    import jwt
+
+    account = next(a for a in await find_demo_accounts() if a.role is Peran.PEGAWAI)
+    now = int(time.time())
+    claims = {"sub": account.nip, "iat": now, "exp": now + 60,
+              "roles": ["ADMIN_PUSAT", "ADMIN_UNIT"], "unit": 1}
+    token = jwt.encode(claims, test_settings.jwt_secret, algorithm="HS256")
+    body = {"query": "{ pegawaiList(first: 5) { totalCount nodes { nip } } }"}
+    response = await post(test_settings, body, token)
+    assert response.status_code == 200
+    page = response.json()["data"]["pegawaiList"]
+    assert page == {"totalCount": 1, "nodes": [{"nip": account.nip}]}

@@ -172,3 +172,23 @@ async def test_bad_input_gets_a_coded_error_naming_the_field(
     error = result.errors[0]
     assert error.extensions["code"] == code
     assert words in error.message
+
+
+async def test_unit_pages_are_limited_per_unit_not_ranked_over_the_subtree(admin, test_settings):
+    """Each unit of a batch is one branch with its own ORDER BY ... LIMIT; there is no
+    ROW_NUMBER() over the whole subtree (422 ms at the root of 350,000 pegawai before)."""
+    query = """{ unitOrganisasiRoots { children {
+        pegawai(first: 4, includeDescendants: true) { nodes { nip } } } } }"""
+    with count_statements() as statements:
+        data = await data_of(query, admin, test_settings)
+    pages = [s for s in statements if "UNION ALL" in s or " AS branch" in s]
+    assert len(pages) == 1
+    assert "ROW_NUMBER" not in pages[0].upper()
+    children = data["unitOrganisasiRoots"][0]["children"]
+    assert pages[0].count("LIMIT 5") == len(children)
+    for child, unit in zip(children, await UnitOrganisasi.filter(
+            parent__parent_id__isnull=True, parent_id__isnull=False).order_by("nama", "id"),
+            strict=True):
+        expected = await Pegawai.filter(unit__path__startswith=unit.path).order_by(
+            "nama", "id").limit(4).values_list("nip", flat=True)
+        assert [n["nip"] for n in child["pegawai"]["nodes"]] == list(expected)
