@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import httpx
-from server import DEFAULT_DATABASE, start_server, wait_healthy
+from server import DEFAULT_DATABASE, running_api
 
 REPEATED = "{ " + " ".join("pegawaiList { nodes { nip } }" for _ in range(490)) + " }"
 
@@ -46,11 +46,8 @@ async def median_ms(client: httpx.AsyncClient, url: str, query: str, times: int 
 
 
 async def main(args) -> None:
-    base = f"http://127.0.0.1:{args.port}"
-    server = start_server(args.database, args.port)
-    try:
-        await wait_healthy(base)
-        url = f"{base}/graphql"
+    async with running_api(args.database, args.port) as server:
+        url = f"{server.base}/graphql"
         async with httpx.AsyncClient(timeout=60) as client:
             await client.post(url, json={"query": "{ __typename }"})
             for size in (60_000, 2_000_000):
@@ -66,9 +63,6 @@ async def main(args) -> None:
             repeated = await median_ms(client, url, REPEATED)
             print(f"repeated-selection document ({len(REPEATED):,} bytes): median "
                   f"{repeated:.1f} ms; trivial document: {trivial:.1f} ms")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import statistics
 import time
 
 import httpx
-from server import DEFAULT_DATABASE, admin_token, bench_settings, start_server, wait_healthy
+from server import DEFAULT_DATABASE, admin_token, bench_settings, running_api
 
 from ekinerja_graphql.db import close_db, init_db
 
@@ -49,22 +49,16 @@ async def main(args) -> None:
     await init_db(settings)
     token = await admin_token(settings)
     await close_db()
-    base = f"http://127.0.0.1:{args.port}"
-    server = start_server(args.database, args.port)
-    try:
-        await wait_healthy(base)
+    async with running_api(args.database, args.port) as server:
         for order in args.order:
             started = time.perf_counter()
-            times, rows = await page_through(f"{base}/graphql", token, order)
+            times, rows = await page_through(f"{server.base}/graphql", token, order)
             total = time.perf_counter() - started
             tenth = max(len(times) // 10, 1)
             print(f"orderBy {order}: {rows:,} pegawai in {len(times):,} pages, {total:.1f} s; "
                   f"median page {median_ms(times[:tenth]):.1f} ms (first tenth), "
                   f"{median_ms(times[len(times) // 2 - tenth // 2:][:tenth]):.1f} ms (middle), "
                   f"{median_ms(times[-tenth:]):.1f} ms (last tenth)")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import httpx
-from server import DEFAULT_DATABASE, admin_token, bench_settings, start_server, wait_healthy
+from server import DEFAULT_DATABASE, admin_token, bench_settings, running_api
 from strawberry.relay import to_base64
 from tortoise import Tortoise
 
@@ -75,23 +75,17 @@ async def main(args) -> None:
     pegawai_count = await Pegawai.all().count()
     await close_db()
     await Tortoise.close_connections()
-    base = f"http://127.0.0.1:{args.port}"
-    server = start_server(args.database, args.port, args.workers)
-    try:
-        await wait_healthy(base)
+    async with running_api(args.database, args.port, args.workers) as server:
         print(f"{pegawai_count} pegawai; concurrency {args.concurrency}; "
               f"{args.requests} requests per operation; {args.workers} uvicorn workers\n")
         print("| operation | p50 ms | p95 ms | p99 ms | req/s | errors |")
         print("|---|---|---|---|---|---|")
         for name, values in variables.items():
             query = (OPERATIONS / f"{name}.graphql").read_text()
-            result = await drive(f"{base}/graphql", token, query, values, args.requests,
-                                 args.concurrency)
+            result = await drive(f"{server.base}/graphql", token, query, values,
+                                 args.requests, args.concurrency)
             print(f"| {name} | {result['p50']:.1f} | {result['p95']:.1f} | {result['p99']:.1f} "
                   f"| {result['rps']:.1f} | {result['errors']} |")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ import asyncio
 import os
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
 import httpx
@@ -55,3 +57,18 @@ async def wait_healthy(base: str) -> None:
                 pass
             await asyncio.sleep(0.2)
     raise RuntimeError("API did not become healthy")
+
+
+@asynccontextmanager
+async def running_api(
+    database: str, port: int, workers: int = 1
+) -> AsyncIterator[subprocess.Popen]:
+    """An API process, healthy, for the duration of the block; its `.base` is the URL."""
+    server = start_server(database, port, workers)
+    server.base = f"http://127.0.0.1:{port}"
+    try:
+        await wait_healthy(server.base)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
