@@ -29,9 +29,10 @@ def rss_mib(pid: int) -> float:
 
 
 def padded_document(size: int) -> str:
-    """A distinct, valid document of about `size` bytes: a long comment, then a query."""
-    comment = "# " + secrets.token_hex(size // 2)[: size - 40] + "\n"
-    return comment + "{ __typename }"
+    """A distinct document of about `size` bytes, distinct as a syntax tree too (caches
+    compare trees): one field whose argument is a long random string."""
+    text = secrets.token_hex(size // 2)[: size - 40]
+    return f'{{ pegawai(nip: "{text}") {{ nip }} }}'
 
 
 async def median_ms(client: httpx.AsyncClient, url: str, query: str, times: int = 15) -> float:
