@@ -76,7 +76,9 @@ class NodeQuery:
 
     @strawberry.field(description=f"Objects by global ids, in order (at most {MAX_NODES}); each "
                       "failing id is null with its own error")
-    def nodes(self, info: strawberry.Info, ids: list[strawberry.ID]) -> list[relay.Node | None]:
+    def nodes(
+        self, info: strawberry.Info, ids: list[strawberry.ID]
+    ) -> list[relay.Node | None] | None:
         if len(ids) > MAX_NODES:
             raise BadUserInput("ids", f"at most {MAX_NODES} ids")
         return [resolve_node(info, text, f"ids[{n}]") for n, text in enumerate(ids)]

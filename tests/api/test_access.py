@@ -160,7 +160,7 @@ async def test_personal_data_only_for_self_and_admins(accounts, test_settings):
 async def test_anonymous_requests_are_unauthenticated(seeded_db, test_settings):
     result = await run("{ pegawaiList { nodes { nip } } }", None, test_settings)
     assert result.errors[0].extensions["code"] == "UNAUTHENTICATED"
-    assert result.data is None
+    assert result.data == {"pegawaiList": None}
 
 
 async def test_own_appraisers_identity_is_visible_but_not_their_records(accounts, test_settings):
@@ -222,3 +222,27 @@ async def test_service_account_sees_what_its_assignment_grants(seeded_db, test_s
         assert listed == await subtree_nips(kanwil.id) and listed
     finally:
         await assignment.delete()
+
+
+async def test_a_failing_root_field_leaves_its_siblings(accounts, test_settings):
+    """Root fields are nullable: a FORBIDDEN or BAD_USER_INPUT one nulls only itself."""
+    who = as_role(accounts, Peran.PEGAWAI)
+    query = """{ me { nip } adminAssignments { totalCount }
+        pegawaiList(after: "forged") { totalCount } unitOrganisasiRoots { nama } }"""
+    result = await run(query, who, test_settings)
+    assert result.data["me"] == {"nip": accounts[Peran.PEGAWAI].nip}
+    assert result.data["adminAssignments"] is None and result.data["pegawaiList"] is None
+    assert result.data["unitOrganisasiRoots"]
+    assert {e.path[0]: e.extensions["code"] for e in result.errors} == {
+        "adminAssignments": "FORBIDDEN", "pegawaiList": "BAD_USER_INPUT"}
+
+
+async def test_a_team_larger_than_its_estimate_nulls_only_bawahan(accounts, test_settings,
+                                                                monkeypatch):
+    from ekinerja_graphql.api import limits
+
+    monkeypatch.setattr(limits, "declared_fan_out", lambda definition: 1)
+    result = await run("{ me { nip bawahan { nip } } }", as_role(accounts, Peran.PENILAI),
+                       test_settings)
+    assert result.data == {"me": {"nip": accounts[Peran.PENILAI].nip, "bawahan": None}}
+    assert [e.path for e in result.errors] == [["me", "bawahan"]]

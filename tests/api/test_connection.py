@@ -69,7 +69,7 @@ async def test_crafted_cursors_are_bad_input(admin, test_settings, cursor):
     result = await run(PAGE, admin, test_settings, {"after": cursor, "order": order})
     (error,) = result.errors
     assert error.extensions == {"code": "BAD_USER_INPUT", "field": "after"}
-    assert result.data is None
+    assert result.data == {"pegawaiList": None}
 
 
 async def test_a_deep_page_is_an_index_range_scan_on_postgres(admin):

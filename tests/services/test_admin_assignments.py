@@ -105,7 +105,8 @@ async def test_admins_read_assignments_in_their_scope_only(seeded_db, test_setti
     nodes = unit_admin.data["adminAssignments"]["nodes"]
     assert [n["role"] for n in nodes] == ["ADMIN_UNIT"]  # its own; not the ministry-wide one
     plain = await run(query, principal(accounts[Peran.PEGAWAI].nip), test_settings, variables)
-    assert plain.errors[0].extensions["code"] == "FORBIDDEN" and plain.data is None
+    assert plain.errors[0].extensions["code"] == "FORBIDDEN"
+    assert plain.data == {"adminAssignments": None}
 
 
 async def test_the_cli_grants_lists_and_revokes(pegawai_and_unit, test_settings, tmp_path):

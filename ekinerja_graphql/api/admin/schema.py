@@ -36,7 +36,7 @@ class AdminQuery:
             date | None, strawberry.argument(name="activeOn", description="Only those in force "
                                              "that day")
         ] = None,
-    ) -> "AdminAssignmentConnection":
+    ) -> "AdminAssignmentConnection | None":
         viewer = viewer_of(info)
         page = page_request(info.context.settings, BY_ID, first, after)
         if viewer.sees_everyone:

@@ -29,7 +29,7 @@ class OrganisasiQuery:
 
     @strawberry.field(description="Units without a parent (the ministry)",
                       metadata=fan_out(ROOTS_FAN_OUT))
-    async def unit_organisasi_roots(self, info: strawberry.Info) -> list[UnitOrganisasi]:
+    async def unit_organisasi_roots(self, info: strawberry.Info) -> list[UnitOrganisasi] | None:
         viewer_of(info)  # signed-in users only
         rows = await UnitModel.filter(parent_id=None).order_by("nama").values(**columns(UnitModel))
         return build_all(info, UnitOrganisasi, rows)

@@ -27,6 +27,7 @@ PegawaiConnectionRef = Annotated[
     "PegawaiConnection", strawberry.lazy("ekinerja_graphql.api.pegawai.types")
 ]
 
+# Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
 CHILDREN_FAN_OUT = 100
 ANCESTORS_FAN_OUT = 8
 
@@ -72,7 +73,7 @@ class UnitOrganisasi(relay.Node):
 
     @strawberry.field(description=f"By name; counts {CHILDREN_FAN_OUT} in the query cost",
                       metadata=fan_out(CHILDREN_FAN_OUT))
-    async def children(self, info: strawberry.Info) -> list["UnitOrganisasi"]:
+    async def children(self, info: strawberry.Info) -> list["UnitOrganisasi"] | None:
         return build_all(info, UnitOrganisasi, await loader(info, UNIT_CHILDREN).load(self.id))
 
     @strawberry.field(description="The head of the unit; FORBIDDEN outside the viewer's scope")

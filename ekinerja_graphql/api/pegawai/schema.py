@@ -46,7 +46,7 @@ class PegawaiQuery:
         after: str | None = None,
         filter: PegawaiFilter | None = None,
         order_by: PegawaiOrder = PegawaiOrder.NAMA,
-    ) -> PegawaiConnection:
+    ) -> PegawaiConnection | None:
         sort = order_by.sort_key
         page = page_request(info.context.settings, sort, first, after)
         scope = viewer_of(info).condition(Access.RECORDS)

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 SkpRef = Annotated["Skp", strawberry.lazy("ekinerja_graphql.api.skp.types")]
 EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evaluasi.types")]
 
-BAWAHAN_FAN_OUT = 100
+# Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
+BAWAHAN_FAN_OUT = 300  # a kepala madrasah or a Kakanwil may rate a few hundred
 SKP_LIST_FAN_OUT = 10
 EVALUASI_PER_TAHUN_FAN_OUT = 16  # 12 months + the year, and a mutasi's second SKP
 
@@ -120,7 +121,7 @@ class Pegawai(relay.Node):
         "pegawaiList(filter: {pejabatPenilaiId})",
         metadata=fan_out(BAWAHAN_FAN_OUT),
     )
-    async def bawahan(self, info: strawberry.Info) -> list["Pegawai"]:
+    async def bawahan(self, info: strawberry.Info) -> list["Pegawai"] | None:
         viewer = viewer_of(info)
         rows = await loader(info, BAWAHAN).load(self.id)
         visible = [row for row in rows if viewer.allows(Access.IDENTITY, row)]

@@ -41,7 +41,7 @@ EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evalua
 
 # Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
 RHK_FAN_OUT = 10
-RHK_TURUNAN_FAN_OUT = 100
+RHK_TURUNAN_FAN_OUT = 300  # as many as the penilai has bawahan
 INDIKATOR_FAN_OUT = 3
 REALISASI_FAN_OUT = 5  # four quarters and the year
 EVALUASI_FAN_OUT = 16
@@ -107,7 +107,7 @@ class RencanaHasilKerja(relay.Node):
     @strawberry.field(description="Subordinates' RHKs that intervene this one, where visible; "
                       f"counts {RHK_TURUNAN_FAN_OUT} in the query cost",
                       metadata=fan_out(RHK_TURUNAN_FAN_OUT))
-    async def rhk_turunan(self, info: strawberry.Info) -> list["RencanaHasilKerja"]:
+    async def rhk_turunan(self, info: strawberry.Info) -> list["RencanaHasilKerja"] | None:
         rows = await loader(info, RHK_TURUNAN).load(self.id)
         visible = await records_visible_owners(info, {row["pegawai_id"] for row in rows})
         return build_all(info, RencanaHasilKerja, (r for r in rows if r["pegawai_id"] in visible))
