@@ -47,6 +47,12 @@ def ensure_identity_visible(info: strawberry.Info, row: dict | None, what: str) 
     return row
 
 
+def identities_visible(info: strawberry.Info, rows: list[dict]) -> list[dict]:
+    """The pegawai rows of a list the viewer may identify, in order."""
+    viewer = viewer_of(info)
+    return [row for row in rows if viewer.allows(Access.IDENTITY, row)]
+
+
 async def records_visible_owners(info: strawberry.Info, pegawai_ids: set[int]) -> set[int]:
     viewer = viewer_of(info)
     if viewer.sees_everyone:

@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 from ekinerja_graphql.api.connection import CURSOR_PREFIX, PageRequest, keyset
 from ekinerja_graphql.api.pegawai.dataloaders import pegawai_fields
 from ekinerja_graphql.api.pegawai.sorts import BY_NAMA, BY_NIP
-from ekinerja_graphql.api.pegawai.unit_pegawai import _sql_and_params
+from ekinerja_graphql.api.pegawai.unit_pegawai import sql_and_params
 from ekinerja_graphql.models import Pegawai, UnitOrganisasi
 from tests.support.graphql import data_of, principal, run
 
@@ -82,7 +82,7 @@ async def test_a_deep_page_is_an_index_range_scan_on_postgres(admin):
     for sort, index_column in ((BY_NAMA, "nama"), (BY_NIP, "nip")):
         deep = await Pegawai.all().order_by(sort.column, "id").offset(250).first()
         page = PageRequest(20, (getattr(deep, sort.column), deep.id))
-        sql, params = _sql_and_params(keyset(Pegawai.all(), sort, page).values(**pegawai_fields()))
+        sql, params = sql_and_params(keyset(Pegawai.all(), sort, page).values(**pegawai_fields()))
         async with in_transaction() as transaction:
             # A tiny test table would be read whole; make the planner show the index it can use.
             await transaction.execute_script("SET LOCAL enable_seqscan = off")

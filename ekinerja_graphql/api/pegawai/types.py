@@ -5,7 +5,6 @@ import strawberry
 from strawberry import relay
 
 from ekinerja_graphql.api.connection import CONNECTION_DESCRIPTION, Connection
-from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.enums import Golongan, JenisKelamin, JenisPegawai, StatusPegawai
 from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.api.limits import fan_out
@@ -17,11 +16,11 @@ from ekinerja_graphql.api.permissions import (
     SeesPersonalData,
     SeesRecords,
     ensure_identity_visible,
+    identities_visible,
 )
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.domain.kepegawaian import PANGKAT, golongan_label
-from ekinerja_graphql.services.access import Access
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
@@ -122,9 +121,7 @@ class Pegawai(relay.Node):
         metadata=fan_out(BAWAHAN_FAN_OUT),
     )
     async def bawahan(self, info: strawberry.Info) -> list["Pegawai"] | None:
-        viewer = viewer_of(info)
-        rows = await loader(info, BAWAHAN).load(self.id)
-        visible = [row for row in rows if viewer.allows(Access.IDENTITY, row)]
+        visible = identities_visible(info, await loader(info, BAWAHAN).load(self.id))
         info.context.budget.spend(len(visible))
         return [Pegawai.from_row(row) for row in visible]
 

@@ -56,7 +56,7 @@ async def _branch_conditions(loaders: RequestLoaders, scopes: Sequence[UnitScope
     return conditions
 
 
-def _sql_and_params(queryset: QuerySet) -> tuple[str, list]:
+def sql_and_params(queryset: QuerySet) -> tuple[str, list]:
     # Tortoise has no public API for (sql, params); this is what QuerySet.sql() does.
     queryset._choose_db_if_not_chosen()
     queryset._make_query()
@@ -78,7 +78,7 @@ async def _pages(
     queryset = _visible(loaders)
     if page.after is not None:
         queryset = queryset.filter(after_condition(sort, page))
-    inner, params = _sql_and_params(
+    inner, params = sql_and_params(
         queryset.values(id="id", sort_key=sort.column, unit_id="unit_id", unit_path="unit__path")
     )
     branches = [
@@ -114,7 +114,7 @@ def _count_loader(visible_only: bool):
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(scopes: Sequence[UnitScope]) -> list[int]:
             queryset = _visible(loaders) if visible_only else Pegawai.all()
-            inner, params = _sql_and_params(
+            inner, params = sql_and_params(
                 queryset.values(id="id", unit_id="unit_id", unit_path="unit__path")
             )
             unique = list(dict.fromkeys(scopes))
