@@ -2,15 +2,36 @@
 
 import strawberry
 
-from ekinerja_graphql.domain import akses, evaluasi, kepegawaian, organisasi, periode, predikat, skp
+from ekinerja_graphql.domain import (
+    akses,
+    evaluasi,
+    golongan,
+    jabatan,
+    kepegawaian,
+    organisasi,
+    periode,
+    predikat,
+    skp,
+)
 
 JenisPegawai = strawberry.enum(kepegawaian.JenisPegawai)
 StatusPegawai = strawberry.enum(kepegawaian.StatusPegawai)
 JenisKelamin = strawberry.enum(kepegawaian.JenisKelamin)
-JenisJabatan = strawberry.enum(kepegawaian.JenisJabatan)
-Eselon = strawberry.enum(kepegawaian.Eselon, description="Eselon, valued by SIASN eselonId")
-JenjangJabatanFungsional = strawberry.enum(kepegawaian.JenjangJabatanFungsional)
-Golongan = strawberry.enum(kepegawaian.Golongan, description="Golongan/ruang (III_A is III/a)")
+StatusPenilai = strawberry.enum(
+    kepegawaian.StatusPenilai, description="NON_ASN: the pejabat penilai is a pejabat negara"
+)
+JenisJabatan = strawberry.enum(jabatan.JenisJabatan)
+Eselon = strawberry.enum(
+    jabatan.Eselon,
+    description="Eselon, valued by SIASN eselonId: 10 I.a JPT Utama, 11 I.a JPT Madya, "
+    "12 I.b JPT Madya, 21 II.a … 52 V.b, 99 non-eselon (there is no I.c)",
+)
+JenjangJabatanFungsional = strawberry.enum(jabatan.JenjangJabatanFungsional)
+TugasTambahan = strawberry.enum(
+    jabatan.TugasTambahan, description="A leadership task held beside a jabatan fungsional"
+)
+Golongan = strawberry.enum(golongan.Golongan, description="PNS golongan/ruang (III_A is III/a)")
+GolonganPppk = strawberry.enum(golongan.GolonganPppk, description="PPPK golongan I–XVII")
 JenisUnit = strawberry.enum(organisasi.JenisUnit)
 Pendekatan = strawberry.enum(skp.Pendekatan)
 JenisJabatanSkp = strawberry.enum(skp.JenisJabatanSkp)

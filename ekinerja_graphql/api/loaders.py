@@ -80,9 +80,11 @@ def grouped(
     model: type[Model],
     key_fields: tuple[str, ...],
     order_by: tuple[str, ...] = ("id",),
+    sort_key: Callable[[dict], Any] | None = None,
     **joined: str,
 ) -> LoaderSpec:
-    """Rows grouped by one column, or by a tuple of columns (keys are then tuples).
+    """Rows grouped by one column, or by a tuple of columns (keys are then tuples), in
+    `order_by` order, then stably by `sort_key` where SQL cannot say the order.
 
     The SELECT asks for at most the request's remaining result budget plus one row,
     so a relation far larger than the query's cost is refused before it is read.
@@ -102,6 +104,8 @@ def grouped(
             rows = await queryset.values(**columns(model, **joined))
             if remaining is not None and len(rows) > remaining:
                 raise ResultTooLarge(loaders.budget.limit)
+            if sort_key is not None:
+                rows.sort(key=sort_key)
             groups: dict[tuple, list[dict]] = defaultdict(list)
             for row in rows:
                 groups[tuple(row[field] for field in key_fields)].append(row)

@@ -22,6 +22,7 @@ STATUS_BOLEH_MASUK = frozenset({
     StatusPegawai.AKTIF,
     StatusPegawai.CLTN,
     StatusPegawai.DIBERHENTIKAN_SEMENTARA,
+    StatusPegawai.UANG_TUNGGU,
     StatusPegawai.MPP,
     StatusPegawai.TUGAS_BELAJAR,
 })

@@ -1,4 +1,5 @@
-"""Civil-service reference codes (spec/domain.md §6)."""
+"""Who a pegawai is to the civil service: kind, status, and SIASN's codes for them
+(spec/domain.md §5, §6; ekinerja_graphql/ref, kept equal by tests/domain/test_reference_data.py)."""
 
 from enum import StrEnum
 
@@ -7,12 +8,17 @@ class JenisPegawai(StrEnum):
     PNS = "PNS"
     CPNS = "CPNS"
     PPPK = "PPPK"
+    PPPK_PARUH_WAKTU = "PPPK_PARUH_WAKTU"
+
+
+PPPK = frozenset({JenisPegawai.PPPK, JenisPegawai.PPPK_PARUH_WAKTU})
 
 
 class StatusPegawai(StrEnum):
     AKTIF = "AKTIF"
     CLTN = "CLTN"
     DIBERHENTIKAN_SEMENTARA = "DIBERHENTIKAN_SEMENTARA"
+    UANG_TUNGGU = "UANG_TUNGGU"
     MPP = "MPP"
     TUGAS_BELAJAR = "TUGAS_BELAJAR"
     PENSIUN = "PENSIUN"
@@ -20,92 +26,52 @@ class StatusPegawai(StrEnum):
     NONAKTIF = "NONAKTIF"
 
 
+# Still employed but paid no tukin (spec §5: CLTN, suspension, MPP, uang tunggu, tugas belajar).
+STATUS_TANPA_TUKIN = frozenset({
+    StatusPegawai.CLTN,
+    StatusPegawai.DIBERHENTIKAN_SEMENTARA,
+    StatusPegawai.UANG_TUNGGU,
+    StatusPegawai.MPP,
+    StatusPegawai.TUGAS_BELAJAR,
+})
+
+# SIASN kedudukan hukum id of each status (ref/siasn_kedudukan_hukum.csv). No source maps
+# a death, so MENINGGAL has none.
+KEDUDUKAN_HUKUM = {
+    StatusPegawai.AKTIF: "01",
+    StatusPegawai.CLTN: "02",
+    StatusPegawai.TUGAS_BELAJAR: "03",
+    StatusPegawai.DIBERHENTIKAN_SEMENTARA: "04",
+    StatusPegawai.UANG_TUNGGU: "05",
+    StatusPegawai.MPP: "20",
+    StatusPegawai.NONAKTIF: "52",
+    StatusPegawai.PENSIUN: "99",
+}
+# An active PPPK is 71 "PPPK Aktif". RA also uses 72 for PPPK, with no name in any source
+# (perhaps paruh waktu): an active PPPK paruh waktu therefore gets no code here.
+KEDUDUKAN_HUKUM_PPPK_AKTIF = "71"
+
+
+def kedudukan_hukum(status: StatusPegawai, jenis: JenisPegawai) -> str | None:
+    """SIASN kedudukanPnsId of a pegawai, or None where no source gives one."""
+    if status is StatusPegawai.AKTIF and jenis is JenisPegawai.PPPK:
+        return KEDUDUKAN_HUKUM_PPPK_AKTIF
+    if status is StatusPegawai.AKTIF and jenis is JenisPegawai.PPPK_PARUH_WAKTU:
+        return None
+    return KEDUDUKAN_HUKUM.get(status)
+
+
 class JenisKelamin(StrEnum):
     LAKI_LAKI = "LAKI_LAKI"
     PEREMPUAN = "PEREMPUAN"
 
 
-class JenisJabatan(StrEnum):
-    """SIASN jenisJabatan: 1 Struktural, 2 JF Tertentu, 3 Rangkap, 4 JF Umum (pelaksana)."""
+class StatusPenilai(StrEnum):
+    """SIASN statusPenilai: the pejabat penilai is an ASN, or not (a pejabat negara such as
+    the Menteri, recorded by name and jabatan). SIASN writes the second "NON ASN"."""
 
-    STRUKTURAL = "STRUKTURAL"
-    FUNGSIONAL_TERTENTU = "FUNGSIONAL_TERTENTU"
-    RANGKAP = "RANGKAP"
-    FUNGSIONAL_UMUM = "FUNGSIONAL_UMUM"
-
-
-class Eselon(StrEnum):
-    """Named by SIASN eselonId; 99 is non-eselon."""
-
-    I_A = "10"
-    I_B = "11"
-    I_C = "12"
-    II_A = "21"
-    II_B = "22"
-    III_A = "31"
-    III_B = "32"
-    IV_A = "41"
-    IV_B = "42"
-    V_A = "51"
-    V_B = "52"
-    NON_ESELON = "99"
+    ASN = "ASN"
+    NON_ASN = "NON_ASN"
 
 
-class JenjangJabatanFungsional(StrEnum):
-    AHLI_PERTAMA = "AHLI_PERTAMA"
-    AHLI_MUDA = "AHLI_MUDA"
-    AHLI_MADYA = "AHLI_MADYA"
-    AHLI_UTAMA = "AHLI_UTAMA"
-    PEMULA = "PEMULA"
-    TERAMPIL = "TERAMPIL"
-    MAHIR = "MAHIR"
-    PENYELIA = "PENYELIA"
-
-
-class Golongan(StrEnum):
-    """PNS golongan/ruang, valued by SIASN golonganId (11 I/a … 45 IV/e)."""
-
-    I_A = "11"
-    I_B = "12"
-    I_C = "13"
-    I_D = "14"
-    II_A = "21"
-    II_B = "22"
-    II_C = "23"
-    II_D = "24"
-    III_A = "31"
-    III_B = "32"
-    III_C = "33"
-    III_D = "34"
-    IV_A = "41"
-    IV_B = "42"
-    IV_C = "43"
-    IV_D = "44"
-    IV_E = "45"
-
-
-PANGKAT = {
-    Golongan.I_A: "Juru Muda",
-    Golongan.I_B: "Juru Muda Tingkat I",
-    Golongan.I_C: "Juru",
-    Golongan.I_D: "Juru Tingkat I",
-    Golongan.II_A: "Pengatur Muda",
-    Golongan.II_B: "Pengatur Muda Tingkat I",
-    Golongan.II_C: "Pengatur",
-    Golongan.II_D: "Pengatur Tingkat I",
-    Golongan.III_A: "Penata Muda",
-    Golongan.III_B: "Penata Muda Tingkat I",
-    Golongan.III_C: "Penata",
-    Golongan.III_D: "Penata Tingkat I",
-    Golongan.IV_A: "Pembina",
-    Golongan.IV_B: "Pembina Tingkat I",
-    Golongan.IV_C: "Pembina Utama Muda",
-    Golongan.IV_D: "Pembina Utama Madya",
-    Golongan.IV_E: "Pembina Utama",
-}
-
-
-def golongan_label(golongan: Golongan) -> str:
-    """'III/a' style label of a golongan."""
-    roman, ruang = golongan.name.split("_")
-    return f"{roman}/{ruang.lower()}"
+SIASN_STATUS_PENILAI = {StatusPenilai.ASN: "ASN", StatusPenilai.NON_ASN: "NON ASN"}

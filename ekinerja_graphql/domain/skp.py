@@ -25,6 +25,10 @@ class JenisRhk(StrEnum):
     TAMBAHAN = "TAMBAHAN"
 
 
+# An SKP lists its UTAMA RHK first, then the TAMBAHAN ones: an order of meaning, not of text.
+URUTAN_JENIS_RHK = {JenisRhk.UTAMA: 0, JenisRhk.TAMBAHAN: 1}
+
+
 class PerspektifJpt(StrEnum):
     PENERIMA_LAYANAN = "PENERIMA_LAYANAN"
     PROSES_BISNIS = "PROSES_BISNIS"

@@ -3,7 +3,9 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
-from ekinerja_graphql.domain.kepegawaian import Eselon, Golongan, JenisJabatan, JenisKelamin, JenisPegawai, JenjangJabatanFungsional, StatusPegawai
+from ekinerja_graphql.domain.golongan import Golongan
+from ekinerja_graphql.domain.jabatan import Eselon, JenisJabatan, JenjangJabatanFungsional
+from ekinerja_graphql.domain.kepegawaian import JenisKelamin, JenisPegawai, StatusPegawai
 from ekinerja_graphql.domain.organisasi import JenisUnit
 from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.domain.predikat import Predikat, Rating

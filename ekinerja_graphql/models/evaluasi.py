@@ -3,7 +3,8 @@
 from tortoise import fields
 
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
-from ekinerja_graphql.domain.kepegawaian import Golongan
+from ekinerja_graphql.domain.golongan import Golongan, GolonganPppk
+from ekinerja_graphql.domain.kepegawaian import StatusPenilai
 from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.domain.predikat import Predikat, Rating
 from ekinerja_graphql.models.base import VersionedModel
@@ -53,6 +54,10 @@ class Evaluasi(VersionedModel):
     )
     unit_nama = fields.CharField(max_length=255)
     golongan = fields.CharEnumField(Golongan, max_length=2, null=True)
+    golongan_pppk = fields.CharEnumField(GolonganPppk, max_length=4, null=True)
+    status_penilai = fields.CharEnumField(
+        StatusPenilai, max_length=8, default=StatusPenilai.ASN, db_default=StatusPenilai.ASN
+    )
     pejabat_penilai = fields.ForeignKeyField(
         "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )

@@ -1,7 +1,10 @@
 """The SKP aggregate: Skp, its RHK tree, indicators and BerAKHLAK perilaku."""
 
 from tortoise import fields
+from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
+
+from ekinerja_graphql.domain.kepegawaian import StatusPenilai
 
 from ekinerja_graphql.domain.skp import (
     AspekIndikator,
@@ -26,6 +29,16 @@ class Skp(VersionedModel):
     atasan_pejabat_penilai = fields.ForeignKeyField(
         "models.Pegawai", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
     )
+    # NON_ASN: the penilai is a pejabat negara (the Menteri), SIASN's statusPenilai "NON ASN".
+    status_penilai = fields.CharEnumField(
+        StatusPenilai, max_length=8, default=StatusPenilai.ASN, db_default=StatusPenilai.ASN
+    )
+    pejabat_penilai_negara = fields.ForeignKeyField(
+        "models.PejabatNegara", related_name=False, null=True, on_delete=fields.RESTRICT
+    )
+    atasan_pejabat_penilai_negara = fields.ForeignKeyField(
+        "models.PejabatNegara", related_name=False, null=True, on_delete=fields.RESTRICT
+    )
     # Position and unit the SKP was drawn up for; a mutasi opens a new SKP.
     jabatan = fields.ForeignKeyField(
         "models.Jabatan", related_name=False, null=True, db_index=True, on_delete=fields.SET_NULL
@@ -47,6 +60,14 @@ class Skp(VersionedModel):
     class Meta:
         table = "skp"
         unique_together = (("pegawai", "tahun", "periode_awal"),)
+        constraints = (
+            CheckConstraint(
+                check="(status_penilai = 'NON_ASN' AND pejabat_penilai_negara_id IS NOT NULL"
+                " AND pejabat_penilai_id IS NULL)"
+                " OR (status_penilai = 'ASN' AND pejabat_penilai_negara_id IS NULL)",
+                name="skp_status_penilai",
+            ),
+        )
 
 
 class RencanaHasilKerja(VersionedModel):
@@ -56,13 +77,14 @@ class RencanaHasilKerja(VersionedModel):
     )
     jenis = fields.CharEnumField(JenisRhk, max_length=8)
     uraian = fields.TextField()
-    # The superior's RHK this one intervenes: the edges of the pohon kinerja.
+    # The superior's RHK this one intervenes: the edges of the pohon kinerja. Required for
+    # UTAMA RHK of JA/JF (checked on write); an RHK cascaded to cannot be deleted.
     rhk_atasan = fields.ForeignKeyField(
         "models.RencanaHasilKerja",
         related_name="rhk_turunan",
         null=True,
         db_index=True,
-        on_delete=fields.SET_NULL,
+        on_delete=fields.RESTRICT,
     )
     perspektif = fields.CharEnumField(PerspektifJpt, max_length=20, null=True)
     urutan = fields.SmallIntField(default=1)

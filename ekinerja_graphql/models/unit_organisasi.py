@@ -1,7 +1,7 @@
 from tortoise import fields
 from tortoise.expressions import Q
 
-from ekinerja_graphql.domain.kepegawaian import Eselon
+from ekinerja_graphql.domain.jabatan import Eselon
 from ekinerja_graphql.domain.organisasi import JenisUnit, subtree_bounds
 from ekinerja_graphql.models.base import TimestampedModel
 

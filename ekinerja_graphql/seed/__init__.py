@@ -85,6 +85,7 @@ async def _load(loader: Loader, batch: Batch, counts: Counter[str]) -> None:
 def _summary(counts: Counter[str], elapsed: float) -> SeedSummary:
     return SeedSummary(
         units=counts["unit_organisasi"],
+        pejabat_negara=counts["pejabat_negara"],
         jabatan=counts["jabatan"],
         pegawai=counts["pegawai"],
         skp=counts["skp"],

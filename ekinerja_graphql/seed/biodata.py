@@ -1,29 +1,52 @@
-"""Personal data that must agree with itself: age, TMT CPNS, NIP, NIK, gelar."""
+"""Personal data that must agree with itself and with the place: NIP, NIK, gelar, address."""
 
 import random
 from datetime import date
 
-from ekinerja_graphql.domain.kepegawaian import Golongan, JenisKelamin
-from ekinerja_graphql.domain.nip import format_nip
-from ekinerja_graphql.seed.names import GELAR_BELAKANG
+from ekinerja_graphql.domain.kepegawaian import JenisKelamin, JenisPegawai
+from ekinerja_graphql.domain.nip import JenisNip, format_ni_pppk, format_nip
+from ekinerja_graphql.seed.agama import Agama
+from ekinerja_graphql.seed.wilayah import KabKota, Provinsi, provinsi_all, provinsi_of
 
-GOLONGAN = list(Golongan)
-KODE_PROVINSI_NIK = (11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
-                     61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92)  # fmt: skip
 PREFIX_HP = ("11", "12", "13", "21", "22", "23", "52", "53", "55", "56", "57", "58", "77", "78",
              "81", "82", "83", "95", "96", "97", "98", "99")  # fmt: skip
 DOMAIN_EMAIL = ("gmail.com", "gmail.com", "gmail.com", "yahoo.co.id", "kemenag.go.id")
 MAX_NOMOR_URUT = 999
+JENIS_NIP = {JenisPegawai.PPPK: JenisNip.PPPK, JenisPegawai.PPPK_PARUH_WAKTU: JenisNip.PPPK_PARUH_WAKTU}
+UMUR_HAJI = 35  # "H."/"Hj." only for Muslims old enough to have waited their turn
+
+# Degrees by rumpun jabatan; "" means none. Islamic-studies degrees only for Muslims; the
+# other religions' staff get their own (AGAMA_GELAR) where the rumpun is religious.
+GELAR_BELAKANG: dict[str, tuple[str, ...]] = {
+    "guru": ("S.Pd.", "S.Pd.I.", "S.Ag.", "S.Pd., M.Pd.", "S.Pd.I., M.Pd.I.", "S.Si.", "S.Kom."),
+    "dosen": ("M.Ag.", "M.Pd.I.", "M.A.", "M.Si.", "M.H.I.", "M.Hum.", "Lc., M.A.", "M.Pd."),
+    "penghulu": ("S.Ag.", "S.H.I.", "S.Sy.", "S.Ag., M.H.", "S.H.I., M.H.I."),
+    "penyuluh": ("S.Ag.", "S.Sos.I.", "S.Th.I.", "S.Kom.I.", "S.Pd.I."),
+    "widyaiswara": ("M.Pd.", "M.Si.", "M.Ag.", "M.M."),
+    "pimpinan": ("S.Ag., M.Pd.I.", "S.Ag., M.Si.", "M.Ag.", "S.H., M.H.", "M.Pd.", "M.M."),
+    "umum": ("S.E.", "S.H.", "S.Kom.", "S.Sos.", "S.Ag.", "S.AP.", "A.Md.", "M.Si.", "S.E., M.M.",
+             "", "", ""),
+}  # fmt: skip
+AGAMA_GELAR = {
+    Agama.KRISTEN: ("S.Th.", "M.Th.", "S.Pd.K.", "S.Th., M.Pd.K."),
+    Agama.KATOLIK: ("S.Ag.", "S.Fil.", "S.Pd.", "S.Ag., M.Pd."),
+    Agama.HINDU: ("S.Ag.", "S.Pd.H.", "M.Pd.H.", "S.Ag., M.Ag."),
+    Agama.BUDDHA: ("S.Ag.", "S.Pd.B.", "M.Pd.B."),
+}
+GELAR_ISLAMI = ("I.", "Lc.", "S.Sy.", "H.I.")
 
 
 class NipRegister:
-    """Hands out NIPs; the 3-digit sequence keeps NIPs with the same prefix apart."""
+    """Hands out NIPs and NI PPPK; the 3-digit sequence keeps those with one prefix apart."""
 
     def __init__(self) -> None:
         self._last: dict[str, int] = {}
 
-    def allocate(self, tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: JenisKelamin) -> str:
-        prefix = format_nip(tanggal_lahir, tmt_cpns, jenis_kelamin, 0)[:-3]
+    def allocate(self, jenis: JenisPegawai, lahir: date, tmt: date, kelamin: JenisKelamin) -> str:
+        if jenis in JENIS_NIP:
+            prefix = format_ni_pppk(lahir, tmt.year, JENIS_NIP[jenis], kelamin, 0)[:-3]
+        else:
+            prefix = format_nip(lahir, tmt, kelamin, 0)[:-3]
         urut = self._last.get(prefix, 0) + 1
         if urut > MAX_NOMOR_URUT:
             raise OverflowError(f"more than {MAX_NOMOR_URUT} NIPs share the prefix {prefix}")
@@ -31,21 +54,24 @@ class NipRegister:
         return f"{prefix}{urut:03d}"
 
 
-def random_day(rng: random.Random, year: int) -> date:
-    return date.fromordinal(date(year, 1, 1).toordinal() + rng.randrange(365))
+def tempat(rng: random.Random, kabkota: KabKota | None, provinsi: Provinsi | None) -> KabKota:
+    """Where a pegawai lives: the unit's kab/kota, else one of its province's, else any."""
+    if kabkota is not None:
+        return kabkota
+    provinsi = provinsi or rng.choice(provinsi_all())
+    return rng.choice(provinsi.kabkota)
 
 
-def month_start(day: date, months_back: int) -> date:
-    index = day.year * 12 + day.month - 1 - months_back
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def nik(rng: random.Random, tanggal_lahir: date, perempuan: bool) -> str:
-    """16 digits: wilayah (6), birth date with day + 40 for women (6), sequence (4)."""
+def nik(rng: random.Random, kabkota: KabKota, tanggal_lahir: date, perempuan: bool) -> str:
+    """16 digits: kab/kota (4) and kecamatan (2), birth date with day + 40 for women (6),
+    sequence (4)."""
     hari = tanggal_lahir.day + (40 if perempuan else 0)
-    wilayah = f"{rng.choice(KODE_PROVINSI_NIK)}{rng.randrange(1, 30):02d}{rng.randrange(1, 25):02d}"
     lahir = f"{hari:02d}{tanggal_lahir.month:02d}{tanggal_lahir.year % 100:02d}"
-    return f"{wilayah}{lahir}{rng.randrange(1, 10_000):04d}"
+    return f"{kabkota.kode}{rng.randrange(1, 30):02d}{lahir}{rng.randrange(1, 10_000):04d}"
+
+
+def alamat(rng: random.Random, jalan: tuple[str, ...], kabkota: KabKota) -> str:
+    return f"{rng.choice(jalan)}, {kabkota.nama}, {provinsi_of(kabkota).nama}"
 
 
 def nomor_hp(rng: random.Random) -> str:
@@ -58,9 +84,9 @@ def email(rng: random.Random, nama: str) -> str:
 
 
 def gelar(
-    rng: random.Random, rumpun: str, perempuan: bool, age: int, guru_besar: bool
+    rng: random.Random, rumpun: str, perempuan: bool, age: int, guru_besar: bool, agama: Agama
 ) -> tuple[str | None, str | None]:
-    """(gelar_depan, gelar_belakang) plausible for the rumpun jabatan and age."""
+    """(gelar_depan, gelar_belakang) plausible for the rumpun jabatan, age and religion."""
     depan = []
     if guru_besar:
         depan.append("Prof. Dr.")
@@ -68,13 +94,20 @@ def gelar(
         depan.append("Dr.")
     elif age >= 55 and rng.random() < 0.3:
         depan.append("Dra." if perempuan else "Drs.")
-    if rng.random() < (0.3 if rumpun in ("pimpinan", "penghulu") else 0.1):
-        depan.append("Hj." if perempuan else "H.")
-    belakang = "" if depan and depan[0] in ("Drs.", "Dra.") else rng.choice(
-        GELAR_BELAKANG.get(rumpun, GELAR_BELAKANG["umum"]))  # fmt: skip
-    return (" ".join(depan) or None), (belakang or None)
+    if agama is Agama.ISLAM and age >= UMUR_HAJI:
+        if rng.random() < (0.35 if rumpun in ("pimpinan", "penghulu") else 0.12):
+            depan.append("Hj." if perempuan else "H.")
+    if depan and depan[0] in ("Drs.", "Dra."):
+        return " ".join(depan), None
+    return (" ".join(depan) or None), (_gelar_belakang(rng, rumpun, agama) or None)
 
 
-def nama_lengkap(nama: str, gelar_depan: str | None, gelar_belakang: str | None) -> str:
-    text = f"{gelar_depan} {nama}" if gelar_depan else nama
-    return f"{text}, {gelar_belakang}" if gelar_belakang else text
+def _gelar_belakang(rng: random.Random, rumpun: str, agama: Agama) -> str:
+    options = GELAR_BELAKANG.get(rumpun, GELAR_BELAKANG["umum"])
+    if agama is Agama.ISLAM:
+        return rng.choice(options)
+    religious = rumpun in ("penyuluh", "penghulu", "guru", "dosen", "pimpinan")
+    if religious and rng.random() < 0.6:
+        return rng.choice(AGAMA_GELAR[agama])
+    secular = [g for g in options if not any(mark in g for mark in GELAR_ISLAMI)]
+    return rng.choice(secular or GELAR_BELAKANG["umum"])

@@ -1,9 +1,15 @@
-"""Quarterly evaluations of approved SKP, and the realisasi recorded per indicator."""
+"""Quarterly evaluations of approved SKP, and the realisasi recorded per indicator.
+
+Ratings follow the published national mix (about 88% BAIK, 11% SANGAT_BAIK, well under
+1% for each lower predikat): hasil kerja and perilaku are drawn together, so they
+correlate, and a pegawai mostly keeps their level from one quarter to the next.
+"""
 
 import random
 from itertools import count
 
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
+from ekinerja_graphql.domain.kepegawaian import StatusPenilai
 from ekinerja_graphql.domain.periode import Periode
 from ekinerja_graphql.domain.predikat import Rating, predikat_kinerja
 from ekinerja_graphql.seed import uraian
@@ -22,10 +28,15 @@ STATUS_TERAKHIR = Weighted([
     (StatusEvaluasi.DITETAPKAN, 45), (StatusEvaluasi.DINILAI, 25), (StatusEvaluasi.DRAFT, 20),
     (StatusEvaluasi.FINAL, 10),
 ])  # fmt: skip
-RATING_HASIL = Weighted([(Rating.SESUAI_EKSPEKTASI, 78), (Rating.DI_ATAS_EKSPEKTASI, 15),
-                         (Rating.DI_BAWAH_EKSPEKTASI, 7)])  # fmt: skip
-RATING_PERILAKU = Weighted([(Rating.SESUAI_EKSPEKTASI, 82), (Rating.DI_ATAS_EKSPEKTASI, 14),
-                            (Rating.DI_BAWAH_EKSPEKTASI, 4)])  # fmt: skip
+_ATAS, _SESUAI, _BAWAH = Rating
+# (hasil kerja, perilaku kerja) per 10,000 ratings: SANGAT_BAIK 11%, BAIK 87.9%,
+# BUTUH_PERBAIKAN 0.53%, KURANG 0.37%, SANGAT_KURANG 0.2%.
+RATINGS = Weighted([
+    ((_ATAS, _ATAS), 1100), ((_ATAS, _SESUAI), 420), ((_SESUAI, _ATAS), 300),
+    ((_SESUAI, _SESUAI), 8070), ((_BAWAH, _SESUAI), 50), ((_BAWAH, _ATAS), 3),
+    ((_SESUAI, _BAWAH), 33), ((_ATAS, _BAWAH), 4), ((_BAWAH, _BAWAH), 20),
+])  # fmt: skip
+SHARE_SAME_AS_BEFORE = 0.75
 DITETAPKAN = frozenset({StatusEvaluasi.DITETAPKAN, StatusEvaluasi.FINAL, StatusEvaluasi.KEBERATAN})
 SHARE_CATATAN = 0.1
 
@@ -36,38 +47,45 @@ class EvaluasiFactory:
         self._context = context
         self._quarters = context.evaluated_quarters()
         # Realisasi for every evaluated quarter, or only the latest (a lighter dataset).
-        self._realisasi_quarters = self._quarters if realisasi_all_quarters else self._quarters[-1:]
+        self._realisasi_all = realisasi_all_quarters
         self._evaluasi_ids = count(1)
         self._realisasi_ids = count(1)
 
     def make(self, pegawai: PegawaiSeed, skp: SkpSeed, batch: Batch) -> None:
-        for index, periode in enumerate(self._quarters):
-            latest = index == len(self._quarters) - 1
-            self._evaluasi(pegawai, skp, periode, latest, batch)
-        for periode in self._realisasi_quarters:
+        """One evaluation per ended quarter of the SKP's period: none for quarters that
+        ended before the pegawai's TMT."""
+        quarters = [q for q in self._quarters if q.akhir >= skp.periode_awal]
+        level = RATINGS.pick(self._rng)
+        for index, periode in enumerate(quarters):
+            if self._rng.random() >= SHARE_SAME_AS_BEFORE:
+                level = RATINGS.pick(self._rng)
+            self._evaluasi(pegawai, skp, periode, index == len(quarters) - 1, level, batch)
+        for periode in quarters if self._realisasi_all else quarters[-1:]:
             self._realisasi(skp, periode, batch)
 
-    def _evaluasi(self, pegawai, skp, periode: Periode, latest: bool, batch: Batch) -> None:
+    def _evaluasi(self, pegawai, skp, periode: Periode, latest, level, batch: Batch) -> None:
         rng, as_of = self._rng, self._context.as_of
         status = (STATUS_TERAKHIR if latest else STATUS_LAMA).pick(rng)
         hasil = perilaku = predikat = None
         if status is not StatusEvaluasi.DRAFT:  # a draft has no ratings yet
-            hasil, perilaku = RATING_HASIL.pick(rng), RATING_PERILAKU.pick(rng)
+            hasil, perilaku = level
             predikat = predikat_kinerja(hasil, perilaku).value
         created = at_utc(days_after(periode.akhir, 1, as_of))
         ditetapkan = None
         if status in DITETAPKAN:
             ditetapkan = at_utc(days_after(periode.akhir, rng.randint(5, 20), as_of), 3)
         catatan = rng.choice(uraian.CATATAN_EVALUASI) if rng.random() < SHARE_CATATAN else None
-        penilai = pegawai.penilai
+        penilai, negara = pegawai.penilai, pegawai.penilai_negara
+        status_penilai = StatusPenilai.NON_ASN if negara else StatusPenilai.ASN
+        penilai_nama = penilai.nama_lengkap if penilai else negara.nama_lengkap if negara else None
         batch.evaluasi.append((
             created, ditetapkan or created, 1, next(self._evaluasi_ids), periode.tahun,
             periode.jenis.value, periode.nomor, periode.awal, periode.akhir,
             hasil.value if hasil else None, perilaku.value if perilaku else None, predikat,
             status.value, catatan, pegawai.jabatan.nama, pegawai.unit.nama, pegawai.golongan,
-            penilai.nip if penilai else None, penilai.nama_lengkap if penilai else None,
-            ditetapkan, pegawai.jabatan.id, pegawai.id, penilai.id if penilai else None, skp.id,
-            pegawai.unit.id,
+            pegawai.golongan_pppk, status_penilai.value, penilai.nip if penilai else None,
+            penilai_nama, ditetapkan, pegawai.jabatan.id, pegawai.id,
+            penilai.id if penilai else None, skp.id, pegawai.unit.id,
         ))  # fmt: skip
 
     def _realisasi(self, skp: SkpSeed, periode: Periode, batch: Batch) -> None:

@@ -13,15 +13,16 @@ T = TypeVar("T")
 class Weighted(Generic[T]):
     """Weighted choice with the cumulative table built once (random.choices rebuilds it)."""
 
-    __slots__ = ("_items", "_cumulative", "_total")
+    __slots__ = ("items", "weights", "_cumulative", "_total")
 
     def __init__(self, pairs: Sequence[tuple[T, float]]) -> None:
-        self._items = [item for item, _ in pairs]
-        self._cumulative = list(accumulate(weight for _, weight in pairs))
+        self.items = [item for item, _ in pairs]
+        self.weights = [weight for _, weight in pairs]
+        self._cumulative = list(accumulate(self.weights))
         self._total = self._cumulative[-1]
 
     def pick(self, rng: random.Random) -> T:
-        return self._items[bisect(self._cumulative, rng.random() * self._total)]
+        return self.items[bisect(self._cumulative, rng.random() * self._total)]
 
 
 def hex_id(rng: random.Random) -> str:

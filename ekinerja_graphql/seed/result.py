@@ -12,6 +12,7 @@ class SeedSummary:
     """Rows written per table and the wall-clock seconds the run took."""
 
     units: int
+    pejabat_negara: int
     jabatan: int
     pegawai: int
     skp: int

@@ -7,7 +7,8 @@ from itertools import count
 
 import orjson
 
-from ekinerja_graphql.domain.kepegawaian import Eselon, JenisJabatan
+from ekinerja_graphql.domain.jabatan import JPT, JenisJabatan
+from ekinerja_graphql.domain.kepegawaian import StatusPenilai
 from ekinerja_graphql.domain.skp import (
     AspekIndikator,
     JenisJabatanSkp,
@@ -18,12 +19,11 @@ from ekinerja_graphql.domain.skp import (
     StatusSkp,
 )
 from ekinerja_graphql.seed import uraian
-from ekinerja_graphql.seed.context import SeedContext, at_utc
+from ekinerja_graphql.seed.context import SeedContext, at_utc, days_after
 from ekinerja_graphql.seed.pegawai import PegawaiSeed
 from ekinerja_graphql.seed.randomness import Weighted, decimal_of
 from ekinerja_graphql.seed.tables import Batch
 
-ESELON_JPT = frozenset({Eselon.I_A, Eselon.I_B, Eselon.II_A, Eselon.II_B})
 STATUS_STAF = Weighted([(StatusSkp.DISETUJUI, 88), (StatusSkp.DIAJUKAN, 6), (StatusSkp.DRAFT, 6)])
 PENDEKATAN = Weighted([(Pendekatan.KUANTITATIF, 90), (Pendekatan.KUALITATIF, 10)])
 EXTRA_ASPEK = Weighted([(0, 45), (1, 40), (2, 15)])
@@ -41,10 +41,12 @@ BIAYA = AspekIndikator.BIAYA.value
 
 @dataclass(slots=True)
 class SkpSeed:
-    """What the evaluation stage needs: the SKP id and its indicators (id, aspek, target)."""
+    """What the evaluation stage needs: the SKP id, its period's start and its indicators
+    (id, aspek, target)."""
 
     id: int
     disetujui: bool
+    periode_awal: date
     indikator: list[tuple[int, str, int | None]]
 
 
@@ -56,7 +58,6 @@ class SkpFactory:
         # UTAMA RHK ids of every leader: their subordinates' RHK cascade from these.
         self.rhk_utama: dict[int, list[int]] = {}
         self._lampiran = [self._lampiran_json() for _ in range(LAMPIRAN_VARIANTS)]
-        self._periode = (date(context.tahun, 1, 1), date(context.tahun, 12, 31))
 
     def make(self, pegawai: PegawaiSeed, batch: Batch) -> SkpSeed:
         rng = self._rng
@@ -64,25 +65,31 @@ class SkpFactory:
         jenis = _jenis_jabatan_skp(pegawai)
         status = StatusSkp.DISETUJUI if pegawai.pimpinan else STATUS_STAF.pick(rng)
         pendekatan = PENDEKATAN.pick(rng)
+        # A CPNS or PPPK appointed during the year plans from their TMT.
+        awal = max(date(self._context.tahun, 1, 1), pegawai.tmt)
+        at = max(self._context.skp_at, at_utc(awal, 1))
         disetujui_at = None
         if status is StatusSkp.DISETUJUI:
-            disetujui_at = at_utc(date(self._context.tahun, 1, rng.randint(8, 31)), 3)
-        penilai = pegawai.penilai
+            disetujui_at = at_utc(days_after(awal, rng.randint(7, 30), self._context.as_of), 3)
+        penilai, negara = pegawai.penilai, pegawai.penilai_negara
         atasan = penilai.penilai if penilai else None
-        at = self._context.skp_at
+        atasan_negara = penilai.penilai_negara if penilai else None
         dukungan, skema, konsekuensi = rng.choice(self._lampiran)
+        status_penilai = StatusPenilai.NON_ASN if negara else StatusPenilai.ASN
         batch.skp.append((
-            at, disetujui_at or at, 1, skp_id, self._context.tahun, *self._periode,
-            pendekatan.value, jenis.value, status.value, dukungan, skema, konsekuensi,
-            disetujui_at, atasan.id if atasan else None, pegawai.jabatan.id, pegawai.id,
-            penilai.id if penilai else None, pegawai.unit.id,
+            at, disetujui_at or at, 1, skp_id, self._context.tahun, awal,
+            date(self._context.tahun, 12, 31), pendekatan.value, jenis.value, status.value,
+            dukungan, skema, konsekuensi, disetujui_at, atasan.id if atasan else None,
+            pegawai.jabatan.id, pegawai.id, penilai.id if penilai else None, pegawai.unit.id,
+            status_penilai.value, negara.id if negara else None,
+            atasan_negara.id if atasan_negara else None,
         ))  # fmt: skip
-        indikator = self._rhk(pegawai, jenis, pendekatan, skp_id, batch)
+        indikator = self._rhk(pegawai, jenis, pendekatan, skp_id, at, batch)
         self._perilaku(skp_id, batch)
-        return SkpSeed(skp_id, status is StatusSkp.DISETUJUI, indikator)
+        return SkpSeed(skp_id, status is StatusSkp.DISETUJUI, awal, indikator)
 
-    def _rhk(self, pegawai, jenis, pendekatan, skp_id, batch) -> list[tuple[int, str, int | None]]:
-        rng, at = self._rng, self._context.skp_at
+    def _rhk(self, pegawai, jenis, pendekatan, skp_id, at, batch) -> list:
+        rng = self._rng
         templates = _templates(pegawai)
         chosen = rng.sample(templates, min(rng.randint(2, 4), len(templates)))
         atasan_rhk = self.rhk_utama.get(pegawai.penilai.id) if pegawai.penilai else None
@@ -99,19 +106,19 @@ class SkpFactory:
                 template.uraian.format(unit=pegawai.unit.nama), perspektif, urutan,
                 rng.choice(atasan_rhk) if atasan_rhk else None, skp_id,
             ))  # fmt: skip
-            indikator += self._indikator(rhk_id, template, pendekatan, jenis, batch)
+            indikator += self._indikator(rhk_id, template, pendekatan, jenis, at, batch)
         if rng.random() < SHARE_TAMBAHAN:
             rhk_id = next(self._ids["rhk"])
             batch.rhk.append((at, at, 1, rhk_id, JenisRhk.TAMBAHAN.value,
                               rng.choice(uraian.TAMBAHAN), None, len(chosen) + 1, None, skp_id))
             kegiatan = uraian.RhkTemplate("", "kegiatan", "kegiatan", 1, 4)
-            indikator += self._indikator(rhk_id, kegiatan, pendekatan, jenis, batch)
+            indikator += self._indikator(rhk_id, kegiatan, pendekatan, jenis, at, batch)
         if pegawai.pimpinan:
             self.rhk_utama[pegawai.id] = utama_ids
         return indikator
 
-    def _indikator(self, rhk_id, template, pendekatan, jenis, batch):
-        rng, at = self._rng, self._context.skp_at
+    def _indikator(self, rhk_id, template, pendekatan, jenis, at, batch):
+        rng = self._rng
         aspek = [KUANTITAS]  # required on every quantitative RHK
         extras = [KUALITAS, WAKTU, BIAYA] if jenis is JenisJabatanSkp.JPT else [KUALITAS, WAKTU]
         aspek += rng.sample(extras, EXTRA_ASPEK.pick(rng))
@@ -148,7 +155,8 @@ class SkpFactory:
 
 
 def _jenis_jabatan_skp(pegawai: PegawaiSeed) -> JenisJabatanSkp:
-    if pegawai.pimpinan and pegawai.jabatan.eselon in ESELON_JPT:
+    """JPT for pimpinan tinggi; JF for jabatan fungsional, heads with a tugas tambahan too."""
+    if pegawai.jabatan.eselon in JPT:
         return JenisJabatanSkp.JPT
     if pegawai.jabatan.jenis is JenisJabatan.FUNGSIONAL_TERTENTU:
         return JenisJabatanSkp.JF
@@ -156,8 +164,11 @@ def _jenis_jabatan_skp(pegawai: PegawaiSeed) -> JenisJabatanSkp:
 
 
 def _templates(pegawai: PegawaiSeed) -> tuple[uraian.RhkTemplate, ...]:
-    if pegawai.pimpinan:
-        return uraian.PIMPINAN[uraian.KIND_URAIAN[pegawai.unit.kind]]
+    """Heads of a satker and of a fakultas or jurusan plan for their unit; heads of a
+    bagian, bidang, seksi or subbagian and the staff plan by their rumpun."""
+    leads_unit = pegawai.unit.kind != "SUB" or pegawai.jabatan.rumpun != "struktural"
+    if pegawai.pimpinan and leads_unit:
+        return uraian.PIMPINAN[uraian.KIND_URAIAN[pegawai.unit.satker.kind]]
     return uraian.STAF[uraian.RUMPUN_URAIAN[pegawai.jabatan.rumpun]]
 
 

@@ -179,7 +179,9 @@ RUMPUN_URAIAN = {
     "analis_kebijakan": "analis", "analis_sdm": "analis", "perencana": "analis",
     "pranata_komputer": "teknis", "arsiparis": "teknis", "pustakawan": "teknis",
     "pranata_humas": "teknis", "pranata_keuangan": "teknis", "pelaksana": "pelaksana",
-    "struktural_iii": "struktural", "struktural_iv": "struktural",
+    "pranata_sdm": "teknis", "analis_keuangan": "analis", "pengelola_pbj": "teknis",
+    "analis_hukum": "analis", "pranata_lab": "teknis", "pengembang_tekpem": "teknis",
+    "pengembang_tafsir": "analis", "struktural": "struktural",
 }  # fmt: skip
 
 # Leader texts by unit kind.

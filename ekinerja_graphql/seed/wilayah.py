@@ -1,226 +1,71 @@
-"""Place and institution names of the synthetic ministry (real names where they are public)."""
+"""Real places: the 34 provinces that Kemenag's Kanwil follow and their 514 kabupaten/kota
+(ref/wilayah_kabkota.csv, Kemendagri codes, 2021 vintage)."""
 
-# 34 provinces (the 2014-2022 division Kemenag's Kanwil follow) and their kab/kota counts.
-PROVINSI: tuple[tuple[str, int], ...] = (
-    ("Aceh", 23),
-    ("Sumatera Utara", 33),
-    ("Sumatera Barat", 19),
-    ("Riau", 12),
-    ("Jambi", 11),
-    ("Sumatera Selatan", 17),
-    ("Bengkulu", 10),
-    ("Lampung", 15),
-    ("Kepulauan Bangka Belitung", 7),
-    ("Kepulauan Riau", 7),
-    ("DKI Jakarta", 6),
-    ("Jawa Barat", 27),
-    ("Jawa Tengah", 35),
-    ("DI Yogyakarta", 5),
-    ("Jawa Timur", 38),
-    ("Banten", 8),
-    ("Bali", 9),
-    ("Nusa Tenggara Barat", 10),
-    ("Nusa Tenggara Timur", 22),
-    ("Kalimantan Barat", 14),
-    ("Kalimantan Tengah", 14),
-    ("Kalimantan Selatan", 13),
-    ("Kalimantan Timur", 10),
-    ("Kalimantan Utara", 5),
-    ("Sulawesi Utara", 15),
-    ("Sulawesi Tengah", 13),
-    ("Sulawesi Selatan", 24),
-    ("Sulawesi Tenggara", 17),
-    ("Gorontalo", 6),
-    ("Sulawesi Barat", 6),
-    ("Maluku", 11),
-    ("Maluku Utara", 10),
-    ("Papua Barat", 13),
-    ("Papua", 29),
-)
+from dataclasses import dataclass
+from functools import cache
 
-KABUPATEN = (
-    "Aceh Besar", "Pidie", "Bireuen", "Aceh Utara", "Deli Serdang", "Langkat", "Karo",
-    "Simalungun", "Asahan", "Tapanuli Utara", "Agam", "Tanah Datar", "Pesisir Selatan",
-    "Lima Puluh Kota", "Kampar", "Bengkalis", "Indragiri Hilir", "Rokan Hulu", "Muaro Jambi",
-    "Kerinci", "Ogan Komering Ilir", "Muara Enim", "Lahat", "Banyuasin", "Rejang Lebong",
-    "Lampung Selatan", "Lampung Tengah", "Tanggamus", "Bangka", "Belitung", "Bintan",
-    "Karimun", "Bogor", "Cianjur", "Garut", "Tasikmalaya", "Ciamis", "Kuningan", "Cirebon",
-    "Majalengka", "Sumedang", "Indramayu", "Subang", "Purwakarta", "Karawang", "Bekasi",
-    "Bandung Barat", "Cilacap", "Banyumas", "Purbalingga", "Banjarnegara", "Kebumen",
-    "Purworejo", "Wonosobo", "Magelang", "Boyolali", "Klaten", "Sukoharjo", "Wonogiri",
-    "Karanganyar", "Sragen", "Grobogan", "Blora", "Rembang", "Pati", "Kudus", "Jepara",
-    "Demak", "Temanggung", "Kendal", "Batang", "Pekalongan", "Pemalang", "Tegal", "Brebes",
-    "Sleman", "Bantul", "Gunungkidul", "Kulon Progo", "Pacitan", "Ponorogo", "Trenggalek",
-    "Tulungagung", "Blitar", "Kediri", "Malang", "Lumajang", "Jember", "Banyuwangi",
-    "Bondowoso", "Situbondo", "Probolinggo", "Pasuruan", "Sidoarjo", "Mojokerto", "Jombang",
-    "Nganjuk", "Madiun", "Magetan", "Ngawi", "Bojonegoro", "Tuban", "Lamongan", "Gresik",
-    "Bangkalan", "Sampang", "Pamekasan", "Sumenep", "Pandeglang", "Lebak", "Tangerang",
-    "Serang", "Badung", "Gianyar", "Tabanan", "Buleleng", "Lombok Barat", "Lombok Tengah",
-    "Lombok Timur", "Sumbawa", "Bima", "Dompu", "Kupang", "Ende", "Sikka", "Manggarai",
-    "Sambas", "Ketapang", "Sanggau", "Kotawaringin Timur", "Kapuas", "Banjar", "Tapin",
-    "Hulu Sungai Selatan", "Kutai Kartanegara", "Berau", "Paser", "Bulungan", "Minahasa",
-    "Bolaang Mongondow", "Poso", "Donggala", "Banggai", "Gowa", "Maros", "Bone", "Soppeng",
-    "Wajo", "Sidenreng Rappang", "Pinrang", "Enrekang", "Luwu", "Tana Toraja", "Bulukumba",
-    "Jeneponto", "Takalar", "Konawe", "Kolaka", "Muna", "Buton", "Boalemo", "Pohuwato",
-    "Majene", "Polewali Mandar", "Mamuju", "Maluku Tengah", "Buru", "Halmahera Barat",
-    "Manokwari", "Sorong", "Fakfak", "Jayapura", "Merauke", "Jayawijaya", "Mimika",
-    "Biak Numfor",
-)  # fmt: skip
+from ekinerja_graphql import ref
 
-# Used once the plain names run out: many real kabupaten are named this way.
-PENANDA_ARAH = ("Utara", "Selatan", "Timur", "Barat", "Tengah")
+UPPER_WORDS = frozenset({"DKI"})
 
-# (nama, leader title, key used to attach eselon II units and PTKN)
-ESELON_I: tuple[tuple[str, str, str], ...] = (
-    ("Sekretariat Jenderal", "Sekretaris Jenderal", "SETJEN"),
-    ("Direktorat Jenderal Pendidikan Islam", "Direktur Jenderal Pendidikan Islam", "PENDIS"),
-    ("Direktorat Jenderal Bimbingan Masyarakat Islam",
-     "Direktur Jenderal Bimbingan Masyarakat Islam", "BIMAS_ISLAM"),
-    ("Inspektorat Jenderal", "Inspektur Jenderal", "ITJEN"),
-    ("Direktorat Jenderal Penyelenggaraan Haji dan Umrah",
-     "Direktur Jenderal Penyelenggaraan Haji dan Umrah", "PHU"),
-    ("Badan Moderasi Beragama dan Pengembangan Sumber Daya Manusia",
-     "Kepala Badan Moderasi Beragama dan Pengembangan Sumber Daya Manusia", "BMBPSDM"),
-    ("Badan Penyelenggara Jaminan Produk Halal",
-     "Kepala Badan Penyelenggara Jaminan Produk Halal", "BPJPH"),
-    ("Direktorat Jenderal Bimbingan Masyarakat Kristen",
-     "Direktur Jenderal Bimbingan Masyarakat Kristen", "KRISTEN"),
-    ("Direktorat Jenderal Bimbingan Masyarakat Katolik",
-     "Direktur Jenderal Bimbingan Masyarakat Katolik", "KATOLIK"),
-    ("Direktorat Jenderal Bimbingan Masyarakat Hindu",
-     "Direktur Jenderal Bimbingan Masyarakat Hindu", "HINDU"),
-    ("Direktorat Jenderal Bimbingan Masyarakat Buddha",
-     "Direktur Jenderal Bimbingan Masyarakat Buddha", "BUDDHA"),
-)  # fmt: skip
 
-ESELON_II: dict[str, tuple[str, ...]] = {
-    "SETJEN": (
-        "Biro Perencanaan dan Penganggaran", "Biro Organisasi dan Sumber Daya Manusia",
-        "Biro Keuangan dan Barang Milik Negara", "Biro Hukum dan Kerja Sama Luar Negeri",
-        "Biro Hubungan Masyarakat dan Umum", "Pusat Data dan Teknologi Informasi",
-        "Pusat Kerukunan Umat Beragama",
-    ),
-    "PENDIS": (
-        "Sekretariat Direktorat Jenderal Pendidikan Islam",
-        "Direktorat Kurikulum, Sarana, Kelembagaan, dan Kesiswaan Madrasah",
-        "Direktorat Guru dan Tenaga Kependidikan Madrasah",
-        "Direktorat Pendidikan Tinggi Keagamaan Islam", "Direktorat Pendidikan Agama Islam",
-        "Direktorat Pesantren",
-    ),
-    "BIMAS_ISLAM": (
-        "Sekretariat Direktorat Jenderal Bimbingan Masyarakat Islam",
-        "Direktorat Bina KUA dan Keluarga Sakinah", "Direktorat Penerangan Agama Islam",
-        "Direktorat Urusan Agama Islam dan Pembinaan Syariah",
-        "Direktorat Pemberdayaan Zakat dan Wakaf",
-    ),
-    "ITJEN": (
-        "Sekretariat Inspektorat Jenderal", "Inspektorat Wilayah I", "Inspektorat Wilayah II",
-        "Inspektorat Wilayah III", "Inspektorat Wilayah IV", "Inspektorat Investigasi",
-    ),
-    "PHU": (
-        "Sekretariat Direktorat Jenderal Penyelenggaraan Haji dan Umrah",
-        "Direktorat Bina Haji", "Direktorat Bina Umrah dan Haji Khusus",
-        "Direktorat Pelayanan Haji Dalam Negeri", "Direktorat Pelayanan Haji Luar Negeri",
-    ),
-    "BMBPSDM": (
-        "Sekretariat Badan Moderasi Beragama dan Pengembangan Sumber Daya Manusia",
-        "Pusat Pembinaan Pendidikan dan Pelatihan Tenaga Administrasi",
-        "Pusat Pembinaan Pendidikan dan Pelatihan Tenaga Teknis Pendidikan dan Keagamaan",
-        "Pusat Penguatan Moderasi Beragama",
-    ),
-    "BPJPH": (
-        "Sekretariat Badan Penyelenggara Jaminan Produk Halal",
-        "Pusat Registrasi dan Sertifikasi Halal",
-        "Pusat Pembinaan dan Pengawasan Jaminan Produk Halal",
-        "Pusat Kerja Sama dan Standardisasi Halal",
-    ),
-    "KRISTEN": ("Sekretariat Direktorat Jenderal Bimbingan Masyarakat Kristen",
-                "Direktorat Urusan Agama Kristen", "Direktorat Pendidikan Kristen"),
-    "KATOLIK": ("Sekretariat Direktorat Jenderal Bimbingan Masyarakat Katolik",
-                "Direktorat Urusan Agama Katolik", "Direktorat Pendidikan Katolik"),
-    "HINDU": ("Sekretariat Direktorat Jenderal Bimbingan Masyarakat Hindu",
-              "Direktorat Urusan Agama Hindu", "Direktorat Pendidikan Hindu"),
-    "BUDDHA": ("Sekretariat Direktorat Jenderal Bimbingan Masyarakat Buddha",
-               "Direktorat Urusan dan Pendidikan Agama Buddha"),
-}  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class KabKota:
+    kode: str  # Kemendagri, 4 digits (never a BPS code)
+    nama: str  # "Kabupaten Aceh Selatan", "Kota Administrasi Jakarta Pusat"
+    kota: bool
 
-# (nama, leader title, key of the eselon I unit that fosters it)
-PTKN: tuple[tuple[str, str, str], ...] = tuple(
-    (nama, "Rektor" if nama.startswith(("Universitas", "Institut")) else "Ketua", pembina)
-    for nama, pembina in (
-        ("Universitas Islam Negeri Syarif Hidayatullah Jakarta", "PENDIS"),
-        ("Universitas Islam Negeri Sunan Kalijaga Yogyakarta", "PENDIS"),
-        ("Universitas Islam Negeri Sunan Ampel Surabaya", "PENDIS"),
-        ("Universitas Islam Negeri Sunan Gunung Djati Bandung", "PENDIS"),
-        ("Universitas Islam Negeri Walisongo Semarang", "PENDIS"),
-        ("Universitas Islam Negeri Maulana Malik Ibrahim Malang", "PENDIS"),
-        ("Universitas Islam Negeri Alauddin Makassar", "PENDIS"),
-        ("Universitas Islam Negeri Ar-Raniry Banda Aceh", "PENDIS"),
-        ("Universitas Islam Negeri Sumatera Utara Medan", "PENDIS"),
-        ("Universitas Islam Negeri Imam Bonjol Padang", "PENDIS"),
-        ("Universitas Islam Negeri Sultan Syarif Kasim Riau", "PENDIS"),
-        ("Universitas Islam Negeri Raden Fatah Palembang", "PENDIS"),
-        ("Universitas Islam Negeri Raden Intan Lampung", "PENDIS"),
-        ("Universitas Islam Negeri Sulthan Thaha Saifuddin Jambi", "PENDIS"),
-        ("Universitas Islam Negeri Antasari Banjarmasin", "PENDIS"),
-        ("Universitas Islam Negeri Mataram", "PENDIS"),
-        ("Universitas Islam Negeri Datokarama Palu", "PENDIS"),
-        ("Universitas Islam Negeri Raden Mas Said Surakarta", "PENDIS"),
-        ("Universitas Islam Negeri Sultan Maulana Hasanuddin Banten", "PENDIS"),
-        ("Universitas Islam Negeri Kiai Haji Achmad Siddiq Jember", "PENDIS"),
-        ("Institut Agama Islam Negeri Ambon", "PENDIS"),
-        ("Institut Agama Islam Negeri Kendari", "PENDIS"),
-        ("Institut Agama Islam Negeri Pontianak", "PENDIS"),
-        ("Institut Agama Islam Negeri Palangka Raya", "PENDIS"),
-        ("Institut Agama Islam Negeri Manado", "PENDIS"),
-        ("Institut Agama Islam Negeri Ternate", "PENDIS"),
-        ("Institut Agama Islam Negeri Bone", "PENDIS"),
-        ("Institut Agama Islam Negeri Parepare", "PENDIS"),
-        ("Institut Agama Islam Negeri Kudus", "PENDIS"),
-        ("Institut Agama Islam Negeri Madura", "PENDIS"),
-        ("Institut Agama Islam Negeri Kediri", "PENDIS"),
-        ("Institut Agama Islam Negeri Ponorogo", "PENDIS"),
-        ("Institut Agama Islam Negeri Metro", "PENDIS"),
-        ("Institut Agama Islam Negeri Curup", "PENDIS"),
-        ("Institut Agama Islam Negeri Bukittinggi", "PENDIS"),
-        ("Institut Agama Islam Negeri Batusangkar", "PENDIS"),
-        ("Institut Agama Islam Negeri Lhokseumawe", "PENDIS"),
-        ("Institut Agama Islam Negeri Langsa", "PENDIS"),
-        ("Institut Agama Islam Negeri Takengon", "PENDIS"),
-        ("Institut Agama Islam Negeri Sorong", "PENDIS"),
-        ("Institut Agama Islam Negeri Fattahul Muluk Papua", "PENDIS"),
-        ("Sekolah Tinggi Agama Islam Negeri Mandailing Natal", "PENDIS"),
-        ("Sekolah Tinggi Agama Islam Negeri Majene", "PENDIS"),
-        ("Sekolah Tinggi Agama Islam Negeri Bengkalis", "PENDIS"),
-        ("Sekolah Tinggi Agama Islam Negeri Teungku Dirundeng Meulaboh", "PENDIS"),
-        ("Sekolah Tinggi Agama Islam Negeri Sultan Abdurrahman Kepulauan Riau", "PENDIS"),
-        ("Institut Agama Kristen Negeri Ambon", "KRISTEN"),
-        ("Institut Agama Kristen Negeri Tarutung", "KRISTEN"),
-        ("Institut Agama Kristen Negeri Toraja", "KRISTEN"),
-        ("Institut Agama Kristen Negeri Manado", "KRISTEN"),
-        ("Institut Agama Kristen Negeri Kupang", "KRISTEN"),
-        ("Sekolah Tinggi Agama Kristen Negeri Sentani", "KRISTEN"),
-        ("Sekolah Tinggi Agama Katolik Negeri Pontianak", "KATOLIK"),
-        ("Universitas Hindu Negeri I Gusti Bagus Sugriwa Denpasar", "HINDU"),
-        ("Sekolah Tinggi Agama Hindu Negeri Mpu Kuturan Singaraja", "HINDU"),
-        ("Sekolah Tinggi Agama Hindu Negeri Gde Pudja Mataram", "HINDU"),
-        ("Sekolah Tinggi Agama Buddha Negeri Sriwijaya Tangerang", "BUDDHA"),
-        ("Sekolah Tinggi Agama Buddha Negeri Raden Wijaya Wonogiri", "BUDDHA"),
+
+@dataclass(frozen=True, slots=True)
+class Provinsi:
+    kode: str
+    nama: str  # "Aceh", "DKI Jakarta", "Daerah Istimewa Yogyakarta"
+    kabkota: tuple[KabKota, ...]
+
+
+def title_case(text: str) -> str:
+    """'KABUPATEN ACEH SELATAN' -> 'Kabupaten Aceh Selatan'; 'DKI JAKARTA' keeps 'DKI'."""
+    return " ".join(word if word in UPPER_WORDS else word.title() for word in text.split())
+
+
+@cache
+def provinsi_all() -> tuple[Provinsi, ...]:
+    """In Kemendagri code order, each with its kab/kota in code order."""
+    grouped: dict[tuple[str, str], list[KabKota]] = {}
+    for row in ref.table("wilayah_kabkota"):
+        kabkota = KabKota(row["kode_kabkota"], title_case(row["nama_kabkota"]),
+                          row["jenis"] == "KOTA")  # fmt: skip
+        grouped.setdefault((row["kode_provinsi"], row["nama_provinsi"]), []).append(kabkota)
+    return tuple(
+        Provinsi(kode, title_case(nama), tuple(sorted(places, key=lambda k: k.kode)))
+        for (kode, nama), places in sorted(grouped.items())
     )
-)
 
-BALAI: tuple[str, ...] = tuple(
-    [f"Balai Pendidikan dan Pelatihan Keagamaan {kota}" for kota in (
-        "Aceh", "Medan", "Padang", "Palembang", "Jakarta", "Bandung", "Semarang", "Surabaya",
-        "Denpasar", "Banjarmasin", "Makassar", "Manado", "Ambon", "Papua",
-    )]
-    + [f"Balai Penelitian dan Pengembangan Agama {kota}"
-       for kota in ("Jakarta", "Semarang", "Makassar")]
-)  # fmt: skip
 
-# Madrasah negeri kinds: (singkatan, nama panjang, weight at full scale).
-JENIS_MADRASAH = (
-    ("MIN", "Madrasah Ibtidaiyah Negeri", 43),
-    ("MTsN", "Madrasah Tsanawiyah Negeri", 37),
-    ("MAN", "Madrasah Aliyah Negeri", 20),
-)
+# Kecamatan names are not in the reference data: KUA get synthetic ones, built the way many
+# real kecamatan are named (a place word and a hopeful or descriptive one).
+AWALAN_TEMPAT = ("Suka", "Sumber", "Karang", "Tanjung", "Batu", "Padang", "Muara", "Sungai",
+                 "Teluk", "Bukit", "Gunung", "Rawa", "Mekar", "Tegal", "Pasir", "Air", "Kota",
+                 "Pulau", "Lubuk", "Talang", "Kampung", "Marga")
+AKHIRAN_TEMPAT = ("Jaya", "Makmur", "Sari", "Mulya", "Baru", "Rejo", "Agung", "Indah",
+                  "Harapan", "Raya", "Asri", "Mukti", "Tengah", "Lama", "Tinggi", "Permai",
+                  "Sejahtera", "Damai", "Manunggal", "Wangi")
+MELEKAT = frozenset({"Suka", "Sumber", "Karang", "Mekar", "Tegal", "Marga"})
+
+
+def kecamatan_names(rng, count: int) -> list[str]:
+    """`count` distinct kecamatan names, e.g. 'Sukamakmur', 'Tanjung Harapan'."""
+    names = [f"{a}{b.lower()}" if a in MELEKAT else f"{a} {b}"
+             for a in AWALAN_TEMPAT for b in AKHIRAN_TEMPAT]  # fmt: skip
+    chosen = rng.sample(names, min(count, len(names)))
+    return chosen + [f"{chosen[i % len(chosen)]} {i // len(chosen) + 1}"
+                     for i in range(count - len(chosen))]  # fmt: skip
+
+
+def provinsi_of(kabkota: KabKota) -> Provinsi:
+    return _by_kode()[kabkota.kode[:2]]
+
+
+@cache
+def _by_kode() -> dict[str, Provinsi]:
+    return {provinsi.kode: provinsi for provinsi in provinsi_all()}

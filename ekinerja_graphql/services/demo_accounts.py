@@ -1,6 +1,8 @@
 """Real seeded pegawai to sign in as, one per role, for the demo and the docs.
 
-ADMIN_PUSAT leads the root unit and ADMIN_UNIT leads a Kanwil; both hold their
+ADMIN_PUSAT leads the first eselon I unit (the Sekretariat Jenderal: the ministry itself
+is led by the Menteri, a pejabat negara and no pegawai) and ADMIN_UNIT leads a Kanwil;
+both hold their
 role through the admin assignment table (`grant_demo_admins`). PEGAWAI is a
 pegawai without bawahan whose pejabat penilai (the PENILAI) has a pejabat
 penilai too (the ATASAN_PENILAI): so every role's queries have real data.
@@ -45,38 +47,33 @@ async def _leader_of(units) -> tuple[Pegawai | None, int | None]:
     return await Pegawai.get_or_none(id=unit.pemimpin_id), unit.id
 
 
-async def _pegawai_with_two_appraisers() -> Pegawai | None:
+async def _pegawai_with_two_appraisers(admin_pusat_id: int | None) -> Pegawai | None:
     """A pegawai without bawahan whose pejabat penilai has a pejabat penilai.
 
-    Preferably neither appraiser leads the root unit, so that every role is a
-    different person; a small ministry may only have chains up to its head.
+    Preferably neither appraiser is the ADMIN_PUSAT, so that every role is a
+    different person; a small ministry may only have short chains.
     """
     appraiser_ids = Pegawai.filter(pejabat_penilai_id__isnull=False).values("pejabat_penilai_id")
-    root_leader_ids = UnitOrganisasi.filter(
-        parent_id__isnull=True, pemimpin_id__isnull=False
-    ).values("pemimpin_id")
     candidates = (
         Pegawai.filter(pejabat_penilai__pejabat_penilai_id__isnull=False)
         .exclude(id__in=Subquery(appraiser_ids))
-        .exclude(pejabat_penilai_id__in=Subquery(root_leader_ids))
+        .exclude(pejabat_penilai_id=admin_pusat_id or 0)
         .select_related("pejabat_penilai__pejabat_penilai")
         .order_by("id")
     )
-    below_the_head = candidates.exclude(
-        pejabat_penilai__pejabat_penilai_id__in=Subquery(root_leader_ids)
-    )
-    return await below_the_head.first() or await candidates.first()
+    below_the_admin = candidates.exclude(pejabat_penilai__pejabat_penilai_id=admin_pusat_id or 0)
+    return await below_the_admin.first() or await candidates.first()
 
 
 async def find_demo_accounts() -> list[DemoAccount]:
     """One account per role, ordered from the widest access to the narrowest."""
-    root_leader, _ = await _leader_of(UnitOrganisasi.filter(parent_id__isnull=True))
+    sekjen, _ = await _leader_of(UnitOrganisasi.filter(jenis=JenisUnit.UNIT_ESELON_I))
     kanwil_leader, kanwil_id = await _leader_of(UnitOrganisasi.filter(jenis=JenisUnit.KANWIL))
-    pegawai = await _pegawai_with_two_appraisers()
+    pegawai = await _pegawai_with_two_appraisers(sekjen.id if sekjen else None)
     penilai = pegawai.pejabat_penilai if pegawai else None
     atasan = penilai.pejabat_penilai if penilai else None
     return [
-        _account(Peran.ADMIN_PUSAT, root_leader),
+        _account(Peran.ADMIN_PUSAT, sekjen),
         _account(Peran.ADMIN_UNIT, kanwil_leader, kanwil_id),
         _account(Peran.ATASAN_PENILAI, atasan),
         _account(Peran.PENILAI, penilai),

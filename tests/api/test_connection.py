@@ -11,8 +11,8 @@ from ekinerja_graphql.api.connection import CURSOR_PREFIX, PageRequest, keyset
 from ekinerja_graphql.api.pegawai.dataloaders import pegawai_fields
 from ekinerja_graphql.api.pegawai.sorts import BY_NAMA, BY_NIP
 from ekinerja_graphql.api.pegawai.unit_pegawai import sql_and_params
-from ekinerja_graphql.models import Pegawai, UnitOrganisasi
-from tests.support.graphql import data_of, principal, run
+from ekinerja_graphql.models import Pegawai
+from tests.support.graphql import admin_pusat, data_of, run
 
 PAGE = """query($after: String, $order: PegawaiOrder!) {
     pegawaiList(first: 23, after: $after, orderBy: $order) {
@@ -21,8 +21,7 @@ PAGE = """query($after: String, $order: PegawaiOrder!) {
 
 @pytest.fixture
 async def admin(seeded_db):
-    root = await UnitOrganisasi.get(parent_id=None)
-    return principal((await Pegawai.get(id=root.pemimpin_id)).nip)
+    return await admin_pusat()
 
 
 def crafted(*payload) -> str:

@@ -6,7 +6,7 @@ from strawberry.relay import to_base64
 
 from ekinerja_graphql.api import limits
 from ekinerja_graphql.models import Pegawai, RencanaHasilKerja, UnitOrganisasi
-from tests.support.graphql import count_statements, operation, principal, run
+from tests.support.graphql import admin_pusat, count_statements, operation, run
 
 # Cheap-looking before (a cost of 85 returned the whole 2,000-pegawai demo database:
 # 53,634 objects in 7 s), now costed by their fan-out and refused before any SQL.
@@ -36,8 +36,7 @@ def objects_in(value) -> int:
 
 @pytest.fixture
 async def admin(seeded_db):
-    root = await UnitOrganisasi.get(parent_id=None)
-    return principal((await Pegawai.get(id=root.pemimpin_id)).nip)
+    return await admin_pusat()
 
 
 @pytest.mark.parametrize("query", WHOLE_DATABASE)

@@ -4,16 +4,15 @@ generic bounds are enforced before any SQL runs (not even the viewer's)."""
 import pytest
 from strawberry.relay import to_base64
 
-from ekinerja_graphql.models import Pegawai, UnitOrganisasi
-from tests.support.graphql import count_statements, data_of, principal, run
+from ekinerja_graphql.models import Pegawai
+from tests.support.graphql import admin_pusat, count_statements, data_of, run
 
 LIST = "query($filter: PegawaiFilter) { pegawaiList(filter: $filter) { nodes { nip } } }"
 
 
 @pytest.fixture
 async def admin(seeded_db):
-    root = await UnitOrganisasi.get(parent_id=None)
-    return principal((await Pegawai.get(id=root.pemimpin_id)).nip)
+    return await admin_pusat()
 
 
 def assert_bad_input(result, field: str, words: str):

@@ -11,16 +11,14 @@ from ekinerja_graphql.models import (
     Skp,
     UnitOrganisasi,
 )
-from tests.support.graphql import count_statements, data_of, operation, principal, run
+from tests.support.graphql import admin_pusat, count_statements, data_of, operation, run
 
 TAHUN = 2026
 
 
 @pytest.fixture
 async def admin(seeded_db):
-    root = await UnitOrganisasi.get(parent_id=None)
-    leader = await Pegawai.get(id=root.pemimpin_id)
-    return principal(leader.nip)  # ADMIN_PUSAT through admin_assignment (conftest)
+    return await admin_pusat()
 
 
 def unit_id(unit: UnitOrganisasi) -> str:

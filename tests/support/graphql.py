@@ -8,6 +8,7 @@ from ekinerja_graphql.api.context import build_context
 from ekinerja_graphql.api.schema import schema
 from ekinerja_graphql.auth import Principal
 from ekinerja_graphql.config import Settings
+from ekinerja_graphql.models import AdminAssignment
 
 OPERATIONS = Path(__file__).resolve().parents[2] / "schema" / "operations"
 SQL_VERBS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
@@ -16,6 +17,13 @@ SQL_VERBS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
 def principal(subject: str) -> Principal:
     """A verified token's subject; what it may see is read from the database."""
     return Principal(subject)
+
+
+async def admin_pusat() -> Principal:
+    """The seeded ADMIN_PUSAT, granted through admin_assignment by conftest's seeded_db."""
+    assignment = await AdminAssignment.filter(role="ADMIN_PUSAT", revoked_at=None).order_by(
+        "id").select_related("pegawai").first()  # fmt: skip
+    return principal(assignment.pegawai.nip)
 
 
 async def run(

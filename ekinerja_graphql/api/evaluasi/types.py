@@ -3,7 +3,15 @@ from datetime import date, datetime
 import strawberry
 from strawberry import relay
 
-from ekinerja_graphql.api.enums import Golongan, JenisPeriode, Predikat, Rating, StatusEvaluasi
+from ekinerja_graphql.api.enums import (
+    Golongan,
+    GolonganPppk,
+    JenisPeriode,
+    Predikat,
+    Rating,
+    StatusEvaluasi,
+    StatusPenilai,
+)
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
 from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
@@ -29,7 +37,9 @@ class Evaluasi(relay.Node):
     catatan: str | None
     jabatan_nama: str | None
     unit_nama: str
-    golongan: Golongan | None
+    golongan: Golongan | None = strawberry.field(description="PNS and CPNS")
+    golongan_pppk: GolonganPppk | None = strawberry.field(description="PPPK")
+    status_penilai: StatusPenilai
     pejabat_penilai_nip: str | None
     pejabat_penilai_nama: str | None
     ditetapkan_at: datetime | None

@@ -1,3 +1,4 @@
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -7,7 +8,11 @@ from ekinerja_graphql.api.connection import page_request
 from ekinerja_graphql.api.enums import Eselon, JenisJabatan, JenisUnit, JenjangJabatanFungsional
 from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
-from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID, UNIT_CHILDREN
+from ekinerja_graphql.api.organisasi.dataloaders import (
+    PEJABAT_NEGARA_BY_UNIT,
+    UNIT_BY_ID,
+    UNIT_CHILDREN,
+)
 from ekinerja_graphql.api.pegawai.sorts import BY_NAMA
 from ekinerja_graphql.api.pegawai.unit_pegawai import (
     JUMLAH_PEGAWAI,
@@ -17,6 +22,7 @@ from ekinerja_graphql.api.pegawai.unit_pegawai import (
     UnitScope,
 )
 from ekinerja_graphql.api.rows import build, build_all
+from ekinerja_graphql.domain.nama import format_nama_lengkap
 from ekinerja_graphql.domain.organisasi import ancestor_ids
 
 if TYPE_CHECKING:
@@ -41,6 +47,21 @@ class Jabatan(relay.Node):
     kelas_jabatan: int
     eselon: Eselon | None
     jenjang: JenjangJabatanFungsional | None
+
+
+@strawberry.type(description="A pejabat negara heading a unit without being an ASN (the "
+                 "Menteri): no NIP, no SKP, no golongan. Public, like the units.")
+class PejabatNegara:
+    nama: str
+    gelar_depan: str | None
+    gelar_belakang: str | None
+    jabatan: str
+    mulai: date
+    selesai: date | None = strawberry.field(description="Null while in office")
+
+    @strawberry.field(description="Name with gelar, as printed on documents")
+    def nama_lengkap(self) -> str:
+        return format_nama_lengkap(self.nama, self.gelar_depan, self.gelar_belakang)
 
 
 @strawberry.type(description="A work unit (satker/unor) in the organisation tree; units and "
@@ -84,6 +105,13 @@ class UnitOrganisasi(relay.Node):
         if self.pemimpin_id is None:
             return None
         return await load_visible_pegawai(info, self.pemimpin_id)
+
+    @strawberry.field(description="The head when it is a pejabat negara rather than an ASN "
+                      "(the Menteri heads the ministry); `pemimpin` is then null")
+    async def pemimpin_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
+        rows = await loader(info, PEJABAT_NEGARA_BY_UNIT).load(self.id)
+        in_office = next((row for row in rows if row["selesai"] is None), None)
+        return build(info, PejabatNegara, in_office)
 
     @strawberry.field(description="Pegawai of this unit whose records the viewer may see, "
                       "by name")

@@ -5,7 +5,7 @@ import strawberry
 from strawberry import relay
 from tortoise.expressions import Q
 
-from ekinerja_graphql.api.enums import Golongan, JenisPegawai, StatusPegawai
+from ekinerja_graphql.api.enums import Golongan, GolonganPppk, JenisPegawai, StatusPegawai
 from ekinerja_graphql.api.errors import BadUserInput
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.models.unit_organisasi import in_subtree
@@ -25,6 +25,7 @@ class PegawaiFilter:
         default=None, description="Those this pegawai appraises: `bawahan`, page by page"
     )
     golongan: list[Golongan] | None = None
+    golongan_pppk: list[GolonganPppk] | None = None
     jenis: list[JenisPegawai] | None = None
     status: list[StatusPegawai] | None = None
     nama: str | None = strawberry.field(
@@ -54,7 +55,7 @@ def pegawai_conditions(filter: PegawaiFilter, unit_path: str | None) -> Q:
     if filter.pejabat_penilai_id is not None:
         penilai = decode_id(filter.pejabat_penilai_id, "Pegawai", "filter.pejabatPenilaiId")
         condition &= Q(pejabat_penilai_id=penilai)
-    for name in ("golongan", "jenis", "status"):
+    for name in ("golongan", "golongan_pppk", "jenis", "status"):
         values = getattr(filter, name)
         if values is not None:
             condition &= Q(**{f"{name}__in": sorted({v.value for v in values})})

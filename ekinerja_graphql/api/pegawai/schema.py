@@ -31,8 +31,9 @@ class PegawaiQuery:
         try:
             value = parse_nip(nip).value
         except InvalidNip as error:
-            raise BadUserInput("nip", "18 digits: birth date, TMT CPNS, gender, sequence",
-                               detail=str(error)) from None
+            raise BadUserInput("nip", "18 digits: a PNS NIP (birth date, TMT CPNS, gender, "
+                               "sequence) or an NI PPPK (birth date, year, 21 or 24, gender, "
+                               "sequence)", detail=str(error)) from None
         row = await loader(info, PEGAWAI_BY_NIP).load(value)
         return visible_pegawai(info, row, f"pegawai with NIP {value}")
 

@@ -5,12 +5,23 @@ import strawberry
 from strawberry import relay
 
 from ekinerja_graphql.api.connection import CONNECTION_DESCRIPTION, Connection
-from ekinerja_graphql.api.enums import Golongan, JenisKelamin, JenisPegawai, StatusPegawai
+from ekinerja_graphql.api.enums import (
+    Golongan,
+    GolonganPppk,
+    JenisKelamin,
+    JenisPegawai,
+    StatusPegawai,
+    TugasTambahan,
+)
 from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
-from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
-from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.organisasi.dataloaders import (
+    JABATAN_BY_ID,
+    PEJABAT_NEGARA_BY_ID,
+    UNIT_BY_ID,
+)
+from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.dataloaders import BAWAHAN, PEGAWAI_BY_ID
 from ekinerja_graphql.api.permissions import (
     SeesPersonalData,
@@ -20,7 +31,9 @@ from ekinerja_graphql.api.permissions import (
 )
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
-from ekinerja_graphql.domain.kepegawaian import PANGKAT, golongan_label
+from ekinerja_graphql.domain.golongan import PANGKAT, golongan_label
+from ekinerja_graphql.domain.kepegawaian import kedudukan_hukum
+from ekinerja_graphql.domain.nama import format_nama_lengkap
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
@@ -48,9 +61,16 @@ class Pegawai(relay.Node):
     jenis_kelamin: JenisKelamin
     tanggal_lahir: date
     jenis: JenisPegawai
-    golongan: Golongan | None
+    golongan: Golongan | None = strawberry.field(description="PNS and CPNS only")
+    golongan_awal: Golongan | None = strawberry.field(description="At TMT CPNS")
+    golongan_pppk: GolonganPppk | None = strawberry.field(description="PPPK only: their own "
+                                                          "scale, never a PNS golongan")
     status: StatusPegawai
-    tmt_cpns: date | None
+    tugas_tambahan: TugasTambahan | None = strawberry.field(
+        description="Kepala KUA, kepala madrasah, rektor, ketua, dekan: held beside the "
+        "jabatan fungsional, not a structural eselon"
+    )
+    tmt_cpns: date | None = strawberry.field(description="PPPK: TMT of the first contract")
     tmt_jabatan: date | None
     siasn_pns_id: str | None = strawberry.field(description="SIASN PNS orang id")
     last_synced_at: datetime | None
@@ -60,6 +80,7 @@ class Pegawai(relay.Node):
     unit_id: strawberry.Private[int]
     jabatan_id: strawberry.Private[int | None]
     pejabat_penilai_id: strawberry.Private[int | None]
+    pejabat_penilai_negara_id: strawberry.Private[int | None]
     row: strawberry.Private[dict]
 
     @classmethod
@@ -69,10 +90,15 @@ class Pegawai(relay.Node):
 
     @strawberry.field(description="Name with gelar, as printed on documents")
     def nama_lengkap(self) -> str:
-        name = f"{self.gelar_depan} {self.nama}" if self.gelar_depan else self.nama
-        return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+        return format_nama_lengkap(self.nama, self.gelar_depan, self.gelar_belakang)
 
-    @strawberry.field(description="Pangkat and golongan, e.g. 'Penata Muda (III/a)'")
+    @strawberry.field(description="SIASN kedudukanPnsId of the status (01 Aktif, 71 PPPK "
+                      "Aktif, 02 CLTN, 05 uang tunggu, …); null where no source gives one")
+    def kedudukan_hukum_id(self) -> str | None:
+        return kedudukan_hukum(self.status, self.jenis)
+
+    @strawberry.field(description="Pangkat and golongan of a PNS, e.g. 'Penata Muda "
+                      "(III/a)'; null for PPPK, who have a golongan but no pangkat")
     def pangkat(self) -> str | None:
         if self.golongan is None:
             return None
@@ -114,6 +140,14 @@ class Pegawai(relay.Node):
             return None
         return await load_visible_pegawai(info, self.pejabat_penilai_id)
 
+    @strawberry.field(description="The pejabat penilai when it is a pejabat negara (the "
+                      "Menteri rates the eselon I heads); `pejabatPenilai` is then null")
+    async def pejabat_penilai_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
+        if self.pejabat_penilai_negara_id is None:
+            return None
+        row = await loader(info, PEJABAT_NEGARA_BY_ID).load(self.pejabat_penilai_negara_id)
+        return build(info, PejabatNegara, row)
+
     @strawberry.field(
         description="Direct subordinates (those this pegawai appraises) the viewer may see, "
         f"by name; counts {BAWAHAN_FAN_OUT} in the query cost: page larger teams with "
@@ -153,9 +187,10 @@ class Pegawai(relay.Node):
 
 _PLAIN_FIELDS = (
     "id", "nip", "nip_lama", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin",
-    "tanggal_lahir", "jenis", "golongan", "status", "tmt_cpns", "tmt_jabatan", "siasn_pns_id",
-    "last_synced_at", "version", "created_at", "updated_at", "unit_id", "jabatan_id",
-    "pejabat_penilai_id",
+    "tanggal_lahir", "jenis", "golongan", "golongan_awal", "golongan_pppk", "status",
+    "tugas_tambahan", "tmt_cpns", "tmt_jabatan", "siasn_pns_id", "last_synced_at", "version",
+    "created_at", "updated_at", "unit_id", "jabatan_id", "pejabat_penilai_id",
+    "pejabat_penilai_negara_id",
 )
 
 

@@ -1,4 +1,5 @@
 from ekinerja_graphql.api.loaders import by_id, grouped
+from ekinerja_graphql.domain.skp import URUTAN_JENIS_RHK
 from ekinerja_graphql.models import (
     IndikatorKinerja,
     PerilakuKerja,
@@ -15,8 +16,8 @@ SKP_BY_PEGAWAI_TAHUN = grouped(
 )
 RHK_BY_ID = by_id("rhk", RencanaHasilKerja, pegawai_id="skp__pegawai_id")
 RHK_BY_SKP = grouped(
-    "rhk_by_skp", RencanaHasilKerja, ("skp_id",), ("jenis", "urutan", "id"),
-    pegawai_id="skp__pegawai_id",
+    "rhk_by_skp", RencanaHasilKerja, ("skp_id",), ("urutan", "id"),
+    sort_key=lambda row: URUTAN_JENIS_RHK[row["jenis"]], pegawai_id="skp__pegawai_id",
 )
 RHK_TURUNAN = grouped(
     "rhk_turunan", RencanaHasilKerja, ("rhk_atasan_id",), ("id",), pegawai_id="skp__pegawai_id"

@@ -13,13 +13,18 @@ from ekinerja_graphql.api.enums import (
     NilaiBerakhlak,
     Pendekatan,
     PerspektifJpt,
+    StatusPenilai,
     StatusSkp,
 )
 from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_SKP
 from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
-from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
-from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.organisasi.dataloaders import (
+    JABATAN_BY_ID,
+    PEJABAT_NEGARA_BY_ID,
+    UNIT_BY_ID,
+)
+from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
 from ekinerja_graphql.api.permissions import ensure_records_visible, records_visible_owners
 from ekinerja_graphql.api.rows import build, build_all
@@ -145,6 +150,9 @@ class Skp(relay.Node):
     pendekatan: Pendekatan
     jenis_jabatan: JenisJabatanSkp
     status: StatusSkp
+    status_penilai: StatusPenilai = strawberry.field(
+        description="SIASN statusPenilai: NON_ASN when the penilai is a pejabat negara"
+    )
     disetujui_at: datetime | None
     version: int
     created_at: datetime
@@ -152,6 +160,8 @@ class Skp(relay.Node):
     pegawai_id: strawberry.Private[int]
     pejabat_penilai_id: strawberry.Private[int | None]
     atasan_pejabat_penilai_id: strawberry.Private[int | None]
+    pejabat_penilai_negara_id: strawberry.Private[int | None]
+    atasan_pejabat_penilai_negara_id: strawberry.Private[int | None]
     jabatan_id: strawberry.Private[int | None]
     unit_id: strawberry.Private[int]
     dukungan_sumber_daya: strawberry.Private[list[str]]
@@ -181,6 +191,15 @@ class Skp(relay.Node):
         if self.atasan_pejabat_penilai_id is None:
             return None
         return await load_visible_pegawai(info, self.atasan_pejabat_penilai_id)
+
+    @strawberry.field(description="The penilai when statusPenilai is NON_ASN: name and "
+                      "jabatan of the pejabat negara, as SIASN records them")
+    async def pejabat_penilai_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
+        return await _pejabat_negara(info, self.pejabat_penilai_negara_id)
+
+    @strawberry.field(description="The atasan pejabat penilai when a pejabat negara")
+    async def atasan_pejabat_penilai_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
+        return await _pejabat_negara(info, self.atasan_pejabat_penilai_negara_id)
 
     @strawberry.field(description="Position the SKP was drawn up for")
     async def jabatan(self, info: strawberry.Info) -> Jabatan | None:
@@ -218,3 +237,9 @@ class Skp(relay.Node):
 
         rows = await loader(info, EVALUASI_BY_SKP).load(self.id)
         return build(info, Evaluasi, rows[-1]) if rows else None
+
+
+async def _pejabat_negara(info: strawberry.Info, pejabat_id: int | None) -> PejabatNegara | None:
+    if pejabat_id is None:
+        return None
+    return build(info, PejabatNegara, await loader(info, PEJABAT_NEGARA_BY_ID).load(pejabat_id))
