@@ -87,7 +87,9 @@ async def test_demo_accounts_are_real_pegawai_in_their_roles(seeded_db):
     assert set(accounts) == set(Peran)
 
     root = await UnitOrganisasi.get(parent_id=None)
-    assert (await Pegawai.get(nip=accounts[Peran.ADMIN_PUSAT].nip)).id == root.pemimpin_id
+    assert root.pemimpin_id is None  # the Menteri is a pejabat negara, no pegawai
+    setjen = await UnitOrganisasi.filter(jenis=JenisUnit.UNIT_ESELON_I).order_by("id").first()
+    assert (await Pegawai.get(nip=accounts[Peran.ADMIN_PUSAT].nip)).id == setjen.pemimpin_id
 
     kanwil = await UnitOrganisasi.get(id=accounts[Peran.ADMIN_UNIT].unit_id)
     assert kanwil.jenis == JenisUnit.KANWIL
@@ -99,4 +101,5 @@ async def test_demo_accounts_are_real_pegawai_in_their_roles(seeded_db):
     assert not await Pegawai.exists(pejabat_penilai_id=pegawai.id)
     assert pegawai.pejabat_penilai.nip == accounts[Peran.PENILAI].nip
     assert pegawai.pejabat_penilai.pejabat_penilai.nip == accounts[Peran.ATASAN_PENILAI].nip
-    assert pegawai.pejabat_penilai_id != root.pemimpin_id
+    admins = {accounts[Peran.ADMIN_PUSAT].nip, accounts[Peran.ADMIN_UNIT].nip}
+    assert not {accounts[Peran.PENILAI].nip, accounts[Peran.ATASAN_PENILAI].nip} & admins

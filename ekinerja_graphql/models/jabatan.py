@@ -31,7 +31,8 @@ class Jabatan(TimestampedModel):
         # Also in the database: the bulk load and SQL writes bypass the ORM's validators.
         constraints = (
             CheckConstraint(
-                check=f"kelas_jabatan BETWEEN {KELAS_JABATAN_TERENDAH} AND {KELAS_JABATAN_TERTINGGI}",
+                check=f"kelas_jabatan BETWEEN {KELAS_JABATAN_TERENDAH}"
+                f" AND {KELAS_JABATAN_TERTINGGI}",
                 name="jabatan_kelas_range",
             ),
         )

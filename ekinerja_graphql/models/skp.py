@@ -5,7 +5,6 @@ from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
 
 from ekinerja_graphql.domain.kepegawaian import StatusPenilai
-
 from ekinerja_graphql.domain.skp import (
     AspekIndikator,
     JenisJabatanSkp,

@@ -12,7 +12,8 @@ PREFIX_HP = ("11", "12", "13", "21", "22", "23", "52", "53", "55", "56", "57", "
              "81", "82", "83", "95", "96", "97", "98", "99")  # fmt: skip
 DOMAIN_EMAIL = ("gmail.com", "gmail.com", "gmail.com", "yahoo.co.id", "kemenag.go.id")
 MAX_NOMOR_URUT = 999
-JENIS_NIP = {JenisPegawai.PPPK: JenisNip.PPPK, JenisPegawai.PPPK_PARUH_WAKTU: JenisNip.PPPK_PARUH_WAKTU}
+JENIS_NIP = {JenisPegawai.PPPK: JenisNip.PPPK,
+             JenisPegawai.PPPK_PARUH_WAKTU: JenisNip.PPPK_PARUH_WAKTU}  # fmt: skip
 UMUR_HAJI = 35  # "H."/"Hj." only for Muslims old enough to have waited their turn
 
 # Degrees by rumpun jabatan; "" means none. Islamic-studies degrees only for Muslims; the
@@ -94,9 +95,9 @@ def gelar(
         depan.append("Dr.")
     elif age >= 55 and rng.random() < 0.3:
         depan.append("Dra." if perempuan else "Drs.")
-    if agama is Agama.ISLAM and age >= UMUR_HAJI:
-        if rng.random() < (0.35 if rumpun in ("pimpinan", "penghulu") else 0.12):
-            depan.append("Hj." if perempuan else "H.")
+    haji = 0.35 if rumpun in ("pimpinan", "penghulu") else 0.12
+    if agama is Agama.ISLAM and age >= UMUR_HAJI and rng.random() < haji:
+        depan.append("Hj." if perempuan else "H.")
     if depan and depan[0] in ("Drs.", "Dra."):
         return " ".join(depan), None
     return (" ".join(depan) or None), (_gelar_belakang(rng, rumpun, agama) or None)

@@ -73,7 +73,8 @@ class SeedGenerator:
         self.menteri = PejabatNegaraSeed(1, f"{gelar_depan} {nama}, {gelar_belakang}")
         at = self.context.master_at
         mulai = date(self.context.tahun - 2, 10, 21)
-        return (at, at, 1, nama, gelar_depan, gelar_belakang, MENTERI, mulai, None, self.units[0].id)
+        root = self.units[0]
+        return (at, at, 1, nama, gelar_depan, gelar_belakang, MENTERI, mulai, None, root.id)
 
     def chunks(self, chunk_pegawai: int = DEFAULT_CHUNK_PEGAWAI) -> Iterator[Batch]:
         """Pegawai with their SKP and evaluations, about chunk_pegawai pegawai per Batch."""

@@ -103,7 +103,7 @@ PELAKSANA = (
     ("Penelaah Teknis Kebijakan", 8),
 )
 GOLONGAN_PELAKSANA = {
-    5: (Golongan.II_A, Golongan.III_B), 6: (Golongan.II_B, Golongan.III_C),
+    5: (Golongan.II_A, Golongan.III_B), 6: (Golongan.II_A, Golongan.III_C),
     7: (Golongan.II_C, Golongan.III_D), 8: (Golongan.III_A, Golongan.III_D),
 }  # fmt: skip
 
@@ -156,7 +156,8 @@ class KatalogJabatan:
                       hex_id(rng), BUP_LAIN)  # fmt: skip
             for nama, kelas in PELAKSANA
         ]
-        self.jenjang = {rumpun: [j for r, j in self.fungsional if r == rumpun] for rumpun in FUNGSIONAL}
+        self.jenjang = {rumpun: [j for r, j in self.fungsional if r == rumpun]
+                        for rumpun in FUNGSIONAL}  # fmt: skip
         self._jenjang_pickers = {
             rumpun: Weighted([(j, JENJANG_WEIGHTS[j]) for j in jenjangs])
             for rumpun, jenjangs in self.jenjang.items()
@@ -181,6 +182,12 @@ class KatalogJabatan:
         if not keterampilan or (keahlian and self._rng.random() < SHARE_KEAHLIAN_AWAL):
             return self.fungsional[(rumpun, keahlian[0])]
         return self.fungsional[(rumpun, keterampilan[0])]
+
+    def has_entry_jenjang(self, rumpun: str) -> bool:
+        """Whether a CPNS or PPPK can be appointed into the family (Pengawas Sekolah starts
+        at Ahli Muda: pengawas are guru promoted, never newly appointed)."""
+        entries = (Jenjang.AHLI_PERTAMA, Jenjang.PEMULA, Jenjang.TERAMPIL)
+        return rumpun == "pelaksana" or any(j in self.jenjang[rumpun] for j in entries)
 
     def fungsional_setidaknya(self, rumpun: str, minimum: tuple[Jenjang, ...]) -> JabatanSpec:
         """A jenjang among `minimum` the family has, drawn: for heads with a tugas tambahan."""

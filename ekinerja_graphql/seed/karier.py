@@ -100,8 +100,8 @@ class KarierFactory:
 
     def _pppk(self, jabatan: JabatanSpec, pendidikan: P, jenis: JenisPegawai) -> Karier:
         rng = self._rng
-        tahun_pilihan = TAHUN_PPPK_PARUH_WAKTU if jenis is JenisPegawai.PPPK_PARUH_WAKTU else TAHUN_PPPK
-        tahun = tahun_pilihan.pick(rng)
+        paruh_waktu = jenis is JenisPegawai.PPPK_PARUH_WAKTU
+        tahun = (TAHUN_PPPK_PARUH_WAKTU if paruh_waktu else TAHUN_PPPK).pick(rng)
         last_month = self._as_of.month - 1 if tahun == self._as_of.year else 12
         tmt = date(tahun, rng.randint(1, max(1, last_month)), 1)
         umur = rng.randint(UMUR_PPPK[0], min(UMUR_PPPK[1], jabatan.bup - 1))
@@ -118,8 +118,10 @@ class KarierFactory:
             return P.S2 if roll < (0.5 if jabatan.jenjang is Jenjang.AHLI_UTAMA else 0.2) else P.S1
         if jabatan.jenjang is Jenjang.PEMULA:
             return P.SLTA
-        if jabatan.jenjang is not None:  # keterampilan
-            return P.D3 if roll < 0.6 else P.SLTA
+        if jabatan.jenjang in (Jenjang.MAHIR, Jenjang.PENYELIA):
+            return P.S1 if roll < 0.3 else P.D3
+        if jabatan.jenjang is not None:  # terampil: a diploma III (II/c)
+            return P.D3
         if jabatan.eselon is not None:
             return P.S2 if roll < 0.45 else P.S1
         return PENDIDIKAN_PELAKSANA[jabatan.kelas].pick(self._rng)

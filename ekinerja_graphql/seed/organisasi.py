@@ -31,8 +31,10 @@ KETUA = Kepala(tugas_tambahan=TugasTambahan.KETUA, rumpun="dosen",
                jenjang=(Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip
 KEPALA_MADRASAH = Kepala(tugas_tambahan=TugasTambahan.KEPALA_MADRASAH, rumpun="guru",
                          jenjang=(Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip
-KEPALA_KUA = Kepala(tugas_tambahan=TugasTambahan.KEPALA_KUA, rumpun="penghulu",
-                    jenjang=(Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip
+KEPALA_KUA = Kepala(
+    tugas_tambahan=TugasTambahan.KEPALA_KUA, rumpun="penghulu",
+    jenjang=(Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA),
+)  # fmt: skip
 
 
 @dataclass(slots=True, eq=False)
@@ -136,8 +138,10 @@ class UnitTreeBuilder:
             self._add_subunit(unit, satker, child, staff_share / wanted)
 
     def _add(self, parent, nama, jenis, kind, kepala, nama_jabatan, **extra) -> UnitSpec:
-        inherited = {"pembina": parent.pembina, "provinsi": parent.provinsi,
-                     "kabkota": parent.kabkota, "agama": parent.agama} if parent else {}  # fmt: skip
+        inherited = {}
+        if parent:
+            inherited = {"pembina": parent.pembina, "provinsi": parent.provinsi,
+                         "kabkota": parent.kabkota, "agama": parent.agama}  # fmt: skip
         unit = UnitSpec(len(self.units) + 1, parent, nama, jenis, kind, kepala, nama_jabatan,
                         **(inherited | extra))  # fmt: skip
         unit.path = child_path(parent.path if parent else None, unit.id)
@@ -193,8 +197,9 @@ class UnitTreeBuilder:
     def _add_balai(self, root, eselon_i: dict[str, UnitSpec], count: int) -> None:
         parent = eselon_i.get("BMBPSDM", root)
         for nama in BALAI[:count]:
+            provinsi = _provinsi_in_name(nama) or parent.provinsi
             self._add(parent, nama, JenisUnit.BALAI, "BALAI", Kepala("Kepala Balai"),
-                      f"Kepala {nama}", provinsi=_provinsi_in_name(nama) or parent.provinsi)  # fmt: skip
+                      f"Kepala {nama}", provinsi=provinsi)  # fmt: skip
 
     def _add_kankemenag(self, kanwil: list[tuple[UnitSpec, Provinsi]], count: int):
         """Real kab/kota of each Kanwil's province, as many as the scale asks."""

@@ -12,7 +12,7 @@ from ekinerja_graphql.domain.kepegawaian import (
 )
 from ekinerja_graphql.domain.nama import format_nama_lengkap
 from ekinerja_graphql.seed import biodata
-from ekinerja_graphql.seed.agama import Agama, agama_picker
+from ekinerja_graphql.seed.agama import agama_picker
 from ekinerja_graphql.seed.context import SeedContext
 from ekinerja_graphql.seed.jabatan import JabatanSpec, KatalogJabatan
 from ekinerja_graphql.seed.karier import Karier, KarierFactory
@@ -72,8 +72,9 @@ class PegawaiFactory:
         self._nips = biodata.NipRegister()
         self.next_id = 1
 
-    def pimpinan(self, unit: UnitSpec, penilai: PegawaiSeed | None,
-                 penilai_negara: PejabatNegaraSeed | None) -> tuple[PegawaiSeed, tuple]:  # fmt: skip
+    def pimpinan(
+        self, unit: UnitSpec, penilai: PegawaiSeed | None, penilai_negara: PejabatNegaraSeed | None
+    ) -> tuple[PegawaiSeed, tuple]:
         kepala = unit.kepala
         if kepala.struktural:
             jabatan = self._katalog.struktural[kepala.struktural]
@@ -92,6 +93,8 @@ class PegawaiFactory:
         jenis = JENIS_STAF.pick(rng)
         if jenis is JenisPegawai.PPPK_PARUH_WAKTU and rumpun not in PARUH_WAKTU_RUMPUN:
             jenis = JenisPegawai.PPPK
+        if not self._katalog.has_entry_jenjang(rumpun):
+            jenis = JenisPegawai.PNS
         status = STATUS_PNS.pick(rng) if jenis is JenisPegawai.PNS else StatusPegawai.AKTIF
         jabatan = self._jabatan_staf(rumpun, jenis)
         return self._build(unit, jabatan, jenis, status, pimpinan, penilai_negara,

@@ -78,7 +78,7 @@ class Batch:
     realisasi: list[tuple] = field(default_factory=list)
 
     def in_load_order(self) -> list[tuple[Table, list[tuple]]]:
-        rows = (self.unit, self.pejabat_negara, self.jabatan, self.pegawai, self.skp, self.rhk, self.indikator,
-                self.perilaku, self.evaluasi, self.realisasi)  # fmt: skip
+        rows = (self.unit, self.pejabat_negara, self.jabatan, self.pegawai, self.skp, self.rhk,
+                self.indikator, self.perilaku, self.evaluasi, self.realisasi)  # fmt: skip
         return [(table, table_rows) for table, table_rows in zip(TABLES, rows, strict=True)
                 if table_rows]  # fmt: skip

@@ -47,21 +47,22 @@ async def _leader_of(units) -> tuple[Pegawai | None, int | None]:
     return await Pegawai.get_or_none(id=unit.pemimpin_id), unit.id
 
 
-async def _pegawai_with_two_appraisers(admin_pusat_id: int | None) -> Pegawai | None:
+async def _pegawai_with_two_appraisers(admin_ids: list[int]) -> Pegawai | None:
     """A pegawai without bawahan whose pejabat penilai has a pejabat penilai.
 
-    Preferably neither appraiser is the ADMIN_PUSAT, so that every role is a
-    different person; a small ministry may only have short chains.
+    Preferably neither appraiser is one of the admins, so that every role is a
+    different person seeing only what the role gives; a small ministry may only
+    have short chains.
     """
     appraiser_ids = Pegawai.filter(pejabat_penilai_id__isnull=False).values("pejabat_penilai_id")
     candidates = (
         Pegawai.filter(pejabat_penilai__pejabat_penilai_id__isnull=False)
         .exclude(id__in=Subquery(appraiser_ids))
-        .exclude(pejabat_penilai_id=admin_pusat_id or 0)
+        .exclude(pejabat_penilai_id__in=admin_ids)
         .select_related("pejabat_penilai__pejabat_penilai")
         .order_by("id")
     )
-    below_the_admin = candidates.exclude(pejabat_penilai__pejabat_penilai_id=admin_pusat_id or 0)
+    below_the_admin = candidates.exclude(pejabat_penilai__pejabat_penilai_id__in=admin_ids)
     return await below_the_admin.first() or await candidates.first()
 
 
@@ -69,7 +70,8 @@ async def find_demo_accounts() -> list[DemoAccount]:
     """One account per role, ordered from the widest access to the narrowest."""
     sekjen, _ = await _leader_of(UnitOrganisasi.filter(jenis=JenisUnit.UNIT_ESELON_I))
     kanwil_leader, kanwil_id = await _leader_of(UnitOrganisasi.filter(jenis=JenisUnit.KANWIL))
-    pegawai = await _pegawai_with_two_appraisers(sekjen.id if sekjen else None)
+    admins = [admin.id for admin in (sekjen, kanwil_leader) if admin]
+    pegawai = await _pegawai_with_two_appraisers(admins)
     penilai = pegawai.pejabat_penilai if pegawai else None
     atasan = penilai.pejabat_penilai if penilai else None
     return [

@@ -33,18 +33,26 @@ async def _skp(pegawai: Pegawai) -> Skp:
     )
 
 
-async def test_deleting_a_superiors_rhk_unlinks_the_cascaded_rhk(empty_db):
+async def test_a_superiors_rhk_cannot_go_while_cascaded_to(empty_db):
+    """rhk_atasan is required for the UTAMA RHK of JA/JF: deleting the RHK (or the whole
+    SKP) it points to is refused, not a silent unlink."""
     root = await _unit(1)
     kepala = await _pegawai("198001012005011001", root)
     staf = await _pegawai("199001012015011002", root, kepala)
-    rhk_kepala = await RencanaHasilKerja.create(skp=await _skp(kepala), jenis="UTAMA",
+    skp_kepala = await _skp(kepala)
+    rhk_kepala = await RencanaHasilKerja.create(skp=skp_kepala, jenis="UTAMA",
                                                 uraian="Meningkatnya layanan")
     rhk_staf = await RencanaHasilKerja.create(skp=await _skp(staf), jenis="UTAMA",
                                               uraian="Terlayaninya pemohon",
                                               rhk_atasan=rhk_kepala)
+    with pytest.raises(IntegrityError):
+        await rhk_kepala.delete()
+    with pytest.raises(IntegrityError):
+        await skp_kepala.delete()
+    assert (await RencanaHasilKerja.get(id=rhk_staf.id)).rhk_atasan_id == rhk_kepala.id
+    await rhk_staf.delete()
     await rhk_kepala.delete()
-    survivor = await RencanaHasilKerja.get(id=rhk_staf.id)
-    assert survivor.rhk_atasan_id is None
+    assert not await RencanaHasilKerja.exists(id=rhk_kepala.id)
 
 
 async def test_a_unit_with_pegawai_cannot_be_deleted(empty_db):

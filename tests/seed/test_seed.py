@@ -12,7 +12,7 @@ from tortoise import connections
 
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
 from ekinerja_graphql.domain.kepegawaian import JenisKelamin
-from ekinerja_graphql.domain.nip import parse_nip
+from ekinerja_graphql.domain.nip import JenisNip, parse_nip
 from ekinerja_graphql.domain.organisasi import child_path
 from ekinerja_graphql.domain.predikat import Predikat, Rating, predikat_kinerja
 from ekinerja_graphql.domain.skp import NilaiBerakhlak
@@ -32,14 +32,18 @@ def as_date(value) -> date:
 
 
 async def test_every_nip_parses_and_agrees_with_biodata(seeded_db):
-    pegawai = await rows("SELECT nip, tanggal_lahir, jenis_kelamin, tmt_cpns FROM pegawai")
+    pegawai = await rows("SELECT nip, jenis, tanggal_lahir, jenis_kelamin, tmt_cpns FROM pegawai")
     assert len(pegawai) == 300
     for row in pegawai:
         nip = parse_nip(row["nip"])
         assert nip.tanggal_lahir == as_date(row["tanggal_lahir"])
         assert nip.jenis_kelamin == JenisKelamin(row["jenis_kelamin"])
-        assert nip.tmt_cpns == as_date(row["tmt_cpns"])
-        assert (nip.tmt_cpns - nip.tanggal_lahir).days > 18 * 365
+        if row["jenis"] in ("PNS", "CPNS"):
+            assert nip.jenis is JenisNip.PNS and nip.tmt_cpns == as_date(row["tmt_cpns"])
+        else:
+            assert nip.jenis is JenisNip(row["jenis"])
+            assert nip.tahun_pengangkatan == as_date(row["tmt_cpns"]).year
+    assert {row["jenis"] for row in pegawai} >= {"PNS", "PPPK"}
     assert len({row["nip"] for row in pegawai}) == len(pegawai)
 
 
@@ -56,18 +60,23 @@ async def test_unit_paths_follow_parents(seeded_db):
 
 
 async def test_pejabat_penilai_follows_the_hierarchy(seeded_db):
+    """Every unit's head rates its staff and the heads of its child units; the Menteri,
+    a pejabat negara heading the root, rates the heads below it and the staf ahli."""
     units = {row["id"]: row for row in await rows("SELECT * FROM unit_organisasi")}
     pegawai = {row["id"]: row for row in await rows("SELECT * FROM pegawai")}
-    leaders = {unit["pemimpin_id"] for unit in units.values()}
-    assert None not in leaders and len(leaders) == len(units)
+    (menteri,) = await rows("SELECT * FROM pejabat_negara")
+    root = next(unit for unit in units.values() if unit["parent_id"] is None)
+    assert root["pemimpin_id"] is None and menteri["unit_id"] == root["id"]
+    leaders = {unit["pemimpin_id"] for unit in units.values() if unit is not root}
+    assert None not in leaders and len(leaders) == len(units) - 1
     for row in pegawai.values():
         unit = units[row["unit_id"]]
+        rated_by = unit["pemimpin_id"]
         if row["id"] == unit["pemimpin_id"]:
-            parent = units.get(unit["parent_id"])
-            assert row["pejabat_penilai_id"] == (parent["pemimpin_id"] if parent else None)
-            assert pegawai[row["id"]]["status"] == "AKTIF"
-        else:
-            assert row["pejabat_penilai_id"] == unit["pemimpin_id"]
+            rated_by = units[unit["parent_id"]]["pemimpin_id"]
+            assert row["status"] == "AKTIF"
+        assert row["pejabat_penilai_id"] == rated_by
+        assert row["pejabat_penilai_negara_id"] == (menteri["id"] if rated_by is None else None)
 
 
 async def test_only_aktif_pegawai_have_an_skp(seeded_db):
@@ -81,13 +90,21 @@ async def test_only_aktif_pegawai_have_an_skp(seeded_db):
 async def test_skp_chain_matches_pegawai(seeded_db):
     found = await rows(
         "SELECT s.pejabat_penilai_id AS s_penilai, p.pejabat_penilai_id AS p_penilai,"
-        " s.atasan_pejabat_penilai_id AS atasan, q.pejabat_penilai_id AS q_penilai"
+        " s.atasan_pejabat_penilai_id AS atasan, q.pejabat_penilai_id AS q_penilai,"
+        " s.status_penilai, s.pejabat_penilai_negara_id AS s_negara,"
+        " p.pejabat_penilai_negara_id AS p_negara,"
+        " s.atasan_pejabat_penilai_negara_id AS atasan_negara,"
+        " q.pejabat_penilai_negara_id AS q_negara"
         " FROM skp s JOIN pegawai p ON p.id = s.pegawai_id"
         " LEFT JOIN pegawai q ON q.id = p.pejabat_penilai_id"
     )
+    assert {row["status_penilai"] for row in found} == {"ASN", "NON_ASN"}
     for row in found:
         assert row["s_penilai"] == row["p_penilai"]
         assert row["atasan"] == row["q_penilai"]
+        assert row["s_negara"] == row["p_negara"]
+        assert row["atasan_negara"] == row["q_negara"]
+        assert (row["status_penilai"] == "NON_ASN") == (row["s_negara"] is not None)
 
 
 async def test_ja_jf_utama_rhk_cascade_from_the_penilai_skp(seeded_db):
@@ -174,12 +191,17 @@ async def test_orm_reads_seeded_rows_back(seeded_db):
     assert all(1 <= j.kelas_jabatan <= 17 for j in jabatan)
 
 
-async def test_pppk_have_no_golongan_and_the_mix_is_plausible(seeded_db):
-    found = await rows("SELECT jenis, golongan FROM pegawai")
-    assert all(row["golongan"] is None for row in found if row["jenis"] == "PPPK")
-    assert all(row["golongan"] is not None for row in found if row["jenis"] != "PPPK")
+async def test_pns_and_pppk_each_have_their_own_golongan_and_the_mix_is_plausible(seeded_db):
+    found = await rows("SELECT jenis, golongan, golongan_awal, golongan_pppk FROM pegawai")
+    for row in found:
+        if row["jenis"] in ("PPPK", "PPPK_PARUH_WAKTU"):
+            assert row["golongan_pppk"] and not row["golongan"] and not row["golongan_awal"]
+        else:
+            assert row["golongan"] and row["golongan_awal"] and not row["golongan_pppk"]
     mix = Counter(row["jenis"] for row in found)
     assert mix["PNS"] > mix["PPPK"] > mix["CPNS"]
+    snapshots = await rows("SELECT golongan, golongan_pppk FROM evaluasi")
+    assert snapshots and all(row["golongan"] or row["golongan_pppk"] for row in snapshots)
 
 
 async def test_summary_matches_the_database_and_sequences_continue(empty_db):
@@ -188,6 +210,7 @@ async def test_summary_matches_the_database_and_sequences_continue(empty_db):
               for table in TABLES}  # fmt: skip
     assert counts == {
         "unit_organisasi": summary.units,
+        "pejabat_negara": summary.pejabat_negara,
         "jabatan": summary.jabatan,
         "pegawai": summary.pegawai,
         "skp": summary.skp,
@@ -235,10 +258,10 @@ async def test_progress_is_reported(empty_db):
     assert ("pegawai", 300, 300) in calls
 
 
-def test_unit_counts_scale_to_the_ministry():
+def test_satker_counts_scale_to_the_ministry():
     full = unit_counts(350_000)
-    assert full.kanwil == 34 and full.kankemenag == 514 and full.eselon_i == 11
-    total = 1 + sum(astuple(full))  # the root plus every level
+    assert full.kanwil == 34 and full.kankemenag == 514 and full.eselon_i == 10
+    total = 1 + sum(astuple(full))  # the root plus every level of satker (not sub-units)
     assert 10_000 <= total <= 11_000
     tiny = unit_counts(300)
     assert tiny.kanwil == tiny.kankemenag == 1 and tiny.madrasah >= 1 and tiny.kua >= 1
