@@ -102,8 +102,10 @@ async def close_db() -> None:
 async def migrate_db(settings: Settings | None = None) -> None:
     """Apply every pending migration (the only way the schema is created)."""
     settings = settings or get_settings()
-    await run_migrations(config=tortoise_config(settings.resolved_database_url))
-    await Tortoise.close_connections()
+    try:
+        await run_migrations(config=tortoise_config(settings.resolved_database_url))
+    finally:  # a failed migration must not leave SQLite's thread keeping the process alive
+        await Tortoise.close_connections()
 
 
 @asynccontextmanager
