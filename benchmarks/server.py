@@ -14,6 +14,7 @@ import httpx
 from ekinerja_graphql.auth import mint_token
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.domain.akses import Peran
+from ekinerja_graphql.domain.organisasi import JenisUnit
 from ekinerja_graphql.models import AdminAssignment, Pegawai, UnitOrganisasi
 from ekinerja_graphql.services.admin_assignments import AdminGrant, active_on, grant_admin
 
@@ -27,9 +28,11 @@ def bench_settings(database: str) -> Settings:
 
 
 async def admin_token(settings: Settings) -> str:
-    """A token of the root unit's leader, made ADMIN_PUSAT if not already (Tortoise open)."""
-    root = await UnitOrganisasi.get(parent_id=None)
-    leader = await Pegawai.get(id=root.pemimpin_id)
+    """A token of the Sekretaris Jenderal (the head of the first eselon I unit: the ministry
+    itself is led by the Menteri, no pegawai), made ADMIN_PUSAT if not already (Tortoise
+    open)."""
+    setjen = await UnitOrganisasi.filter(jenis=JenisUnit.UNIT_ESELON_I).order_by("id").first()
+    leader = await Pegawai.get(id=setjen.pemimpin_id)
     held = AdminAssignment.filter(active_on(date.today()), pegawai_id=leader.id,
                                   role=Peran.ADMIN_PUSAT)
     if not await held.exists():

@@ -29,6 +29,12 @@ class JenisRhk(StrEnum):
 URUTAN_JENIS_RHK = {JenisRhk.UTAMA: 0, JenisRhk.TAMBAHAN: 1}
 
 
+def rhk_atasan_wajib(jenis_jabatan: JenisJabatanSkp, jenis_rhk: JenisRhk) -> bool:
+    """Whether an RHK must name the superior's RHK it intervenes (spec §2 [C]): every UTAMA
+    RHK of a JA or JF; a JPT's RHK carry perspektif instead, TAMBAHAN ones stand alone."""
+    return jenis_rhk is JenisRhk.UTAMA and jenis_jabatan is not JenisJabatanSkp.JPT
+
+
 class PerspektifJpt(StrEnum):
     PENERIMA_LAYANAN = "PENERIMA_LAYANAN"
     PROSES_BISNIS = "PROSES_BISNIS"

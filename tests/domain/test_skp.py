@@ -1,6 +1,14 @@
 """SKP vocabulary: the order RHK are listed in (spec/domain.md §2)."""
 
-from ekinerja_graphql.domain.skp import URUTAN_JENIS_RHK, JenisRhk, NilaiBerakhlak
+import pytest
+
+from ekinerja_graphql.domain.skp import (
+    URUTAN_JENIS_RHK,
+    JenisJabatanSkp,
+    JenisRhk,
+    NilaiBerakhlak,
+    rhk_atasan_wajib,
+)
 
 
 def test_utama_rhk_come_before_tambahan_whatever_the_text_order():
@@ -14,3 +22,15 @@ def test_utama_rhk_come_before_tambahan_whatever_the_text_order():
 def test_seven_berakhlak_values_in_their_official_order():
     assert [v.value for v in NilaiBerakhlak][0] == "BERORIENTASI_PELAYANAN"
     assert len(NilaiBerakhlak) == 7
+
+
+@pytest.mark.parametrize(("jabatan", "rhk", "wajib"), [
+    (JenisJabatanSkp.JA, JenisRhk.UTAMA, True),
+    (JenisJabatanSkp.JF, JenisRhk.UTAMA, True),
+    (JenisJabatanSkp.JPT, JenisRhk.UTAMA, False),
+    (JenisJabatanSkp.JA, JenisRhk.TAMBAHAN, False),
+    (JenisJabatanSkp.JF, JenisRhk.TAMBAHAN, False),
+    (JenisJabatanSkp.JPT, JenisRhk.TAMBAHAN, False),
+])
+def test_rhk_atasan_is_required_for_utama_rhk_of_ja_and_jf(jabatan, rhk, wajib):
+    assert rhk_atasan_wajib(jabatan, rhk) is wajib
