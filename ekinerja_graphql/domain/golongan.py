@@ -80,8 +80,8 @@ def naik(golongan: Golongan, langkah: int) -> Golongan:
     return GOLONGAN[max(0, min(len(GOLONGAN) - 1, urutan(golongan) + langkah))]
 
 
-# First golongan of a CPNS by education (PP 99/2000 as amended; not in spec/domain.md,
-# where only the PPPK scale is given: see the issue 12 note).
+# First golongan of a CPNS by education. Not in spec/domain.md (it gives the PPPK scale
+# only): written from PP 99/2000 as remembered, unverified.
 GOLONGAN_AWAL = {
     TingkatPendidikan.SD: Golongan.I_A,
     TingkatPendidikan.SMP: Golongan.I_C,
@@ -95,8 +95,8 @@ GOLONGAN_AWAL = {
 }
 
 # Fewest years in a golongan before the next one: a regular promotion, and the fastest
-# there is, a jabatan fungsional's promotion by angka kredit (PP 99/2000 jo. PP 12/2002;
-# not in spec/domain.md: see the issue 12 note). Years from TMT CPNS count.
+# there is, a jabatan fungsional's promotion by angka kredit. Years from TMT CPNS count.
+# Not in spec/domain.md: written from PP 99/2000 jo. PP 12/2002 as remembered, unverified.
 MASA_MINIMAL_REGULER = 4
 MASA_MINIMAL_FUNGSIONAL = 2
 

@@ -3,7 +3,12 @@ and which golongan fit each (spec/domain.md §6; ekinerja_graphql/ref)."""
 
 from enum import StrEnum
 
-from ekinerja_graphql.domain.golongan import Golongan, GolonganPppk
+from ekinerja_graphql.domain.golongan import (
+    GOLONGAN_PPPK_PENDIDIKAN,
+    Golongan,
+    GolonganPppk,
+    TingkatPendidikan,
+)
 
 KELAS_JABATAN_TERENDAH = 1
 KELAS_JABATAN_TERTINGGI = 17
@@ -50,8 +55,8 @@ JPT = frozenset({
     Eselon.I_A_JPT_UTAMA, Eselon.I_A_JPT_MADYA, Eselon.I_B_JPT_MADYA, Eselon.II_A, Eselon.II_B,
 })
 
-# Lowest and highest golongan of a struktural position (PP 100/2000 as amended; not in
-# spec/domain.md: see the issue 12 note).
+# Lowest and highest golongan of a struktural position. Not in spec/domain.md: written
+# from PP 100/2000 as remembered, unverified.
 GOLONGAN_ESELON = {
     Eselon.I_A_JPT_UTAMA: (Golongan.IV_D, Golongan.IV_E),
     Eselon.I_A_JPT_MADYA: (Golongan.IV_D, Golongan.IV_E),
@@ -104,8 +109,8 @@ SIASN_KOEFISIEN_ID = {
     Jenjang.PENYELIA: "82",
 }
 
-# Golongan range of each jenjang for a PNS (PermenPANRB on jabatan fungsional; not in
-# spec/domain.md: see the issue 12 note).
+# Golongan range of each jenjang for a PNS. Not in spec/domain.md: written from the
+# PermenPANRB on jabatan fungsional as remembered, unverified.
 GOLONGAN_JENJANG = {
     Jenjang.PEMULA: (Golongan.II_A, Golongan.II_A),
     Jenjang.TERAMPIL: (Golongan.II_B, Golongan.II_D),
@@ -129,9 +134,27 @@ GOLONGAN_PPPK_JENJANG = {
     Jenjang.AHLI_MADYA: GolonganPppk.XIII,
     Jenjang.AHLI_UTAMA: GolonganPppk.XVI,
 }
-# A PPPK pelaksana (no jenjang) has the golongan of the education appointed with (spec §6:
-# pelaksana V, SLTA).
-GOLONGAN_PPPK_PELAKSANA = GolonganPppk.V
+# Dosen are appointed with a master's degree: Asisten Ahli and Lektor sit at X-XII
+# (ref/pppk_golongan.csv), above the Ahli Pertama IX of the other families.
+GOLONGAN_PPPK_DOSEN = {Jenjang.AHLI_PERTAMA: GolonganPppk.X, Jenjang.AHLI_MUDA: GolonganPppk.XI}
+
+
+def golongan_pppk(jenjang: Jenjang | None, pendidikan: TingkatPendidikan, dosen: bool = False
+                  ) -> GolonganPppk:  # fmt: skip
+    """The golongan of a PPPK: the usual one of their jenjang, else (a pelaksana, spec §6:
+    V with SLTA) the one of the education they were appointed with."""
+    if jenjang is None:
+        return GOLONGAN_PPPK_PENDIDIKAN[pendidikan]
+    if dosen and jenjang in GOLONGAN_PPPK_DOSEN:
+        return GOLONGAN_PPPK_DOSEN[jenjang]
+    return GOLONGAN_PPPK_JENJANG[jenjang]
+
+
+# Retirement age (BUP) of struktural positions; a jabatan fungsional's is in
+# ref/jabatan_fungsional_kemenag.csv. Not in spec/domain.md: written from UU ASN as
+# remembered, unverified.
+BUP_JPT = 60
+BUP_ADMINISTRASI = 58
 
 
 def golongan_sesuai(golongan: Golongan, eselon: Eselon | None, jenjang: Jenjang | None) -> bool:
@@ -148,12 +171,12 @@ def golongan_sesuai(golongan: Golongan, eselon: Eselon | None, jenjang: Jenjang 
 
 class TugasTambahan(StrEnum):
     """A leadership task held beside a jabatan fungsional, not a structural eselon (§6):
-    the kepala KUA is a penghulu, the kepala madrasah a guru, rektor, ketua, dekan and
-    ketua program studi are dosen."""
+    the kepala KUA is a penghulu, the kepala madrasah a guru; the rektor (universitas,
+    institut), the ketua of a sekolah tinggi, dekan and ketua jurusan are dosen."""
 
     KEPALA_KUA = "KEPALA_KUA"
     KEPALA_MADRASAH = "KEPALA_MADRASAH"
     REKTOR = "REKTOR"
-    KETUA = "KETUA"
+    KETUA_SEKOLAH_TINGGI = "KETUA_SEKOLAH_TINGGI"
     DEKAN = "DEKAN"
-    KETUA_PROGRAM_STUDI = "KETUA_PROGRAM_STUDI"
+    KETUA_JURUSAN = "KETUA_JURUSAN"

@@ -47,23 +47,26 @@ class Nip:
     nomor_urut: int
 
 
-def parse_nip(text: str, today: date | None = None) -> Nip:
+def parse_nip(text: str, today: date | None = None, *, plausible: bool = True) -> Nip:
+    """The parts of a NIP or NI PPPK. With plausible=False only its form is checked (digits,
+    a calendar date, a month or PPPK code, gender, sequence): enough to look a stored
+    record up, whatever its dates; new numbers are checked in full."""
     today = date.today() if today is None else today
     value = _digits(text)
-    lahir = _tanggal_lahir(value, today)
+    lahir = _tanggal_lahir(value, today, plausible)
     kode = value[12:14]
     jenis = _jenis(value, kode)
     if jenis is JenisNip.PNS:
-        tmt_cpns = _tmt_cpns(value, lahir, today)
+        tmt_cpns = _tmt_cpns(value, lahir, today, plausible)
         tahun, kode_pppk = tmt_cpns.year, None
     else:
-        tmt_cpns, tahun, kode_pppk = None, _tahun_pppk(value, lahir, today), kode
+        tmt_cpns, tahun, kode_pppk = None, _tahun_pppk(value, lahir, today, plausible), kode
     return Nip(value, jenis, lahir, tmt_cpns, tahun, kode_pppk, _jenis_kelamin(value),
                _nomor_urut(value))  # fmt: skip
 
 
 def format_nip(tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: JenisKelamin, urut: int) -> str:
-    """NIP of a PNS/CPNS; the day of tmt_cpns is ignored. urut 0 gives a prefix for the seed."""
+    """NIP of a PNS/CPNS; the day of tmt_cpns is ignored."""
     tmt = f"{tmt_cpns.year:04d}{tmt_cpns.month:02d}"
     return _yyyymmdd(tanggal_lahir) + tmt + _tail(jenis_kelamin, urut)
 
@@ -85,8 +88,8 @@ def _yyyymmdd(day: date) -> str:
 
 
 def _tail(jenis_kelamin: JenisKelamin, urut: int) -> str:
-    if not 0 <= urut <= 999:
-        raise ValueError(f"sequence {urut} is not 3 digits")
+    if not 1 <= urut <= 999:
+        raise ValueError(f"sequence {urut} is not 001-999")
     digit = next(digit for digit, kind in KODE_JENIS_KELAMIN.items() if kind is jenis_kelamin)
     return f"{digit}{urut:03d}"
 
@@ -102,12 +105,12 @@ def _digits(text: str) -> str:
     raise InvalidNip(f"NIP must be exactly {NIP_LENGTH} digits 0-9, got {shown}")
 
 
-def _tanggal_lahir(value: str, today: date) -> date:
+def _tanggal_lahir(value: str, today: date, plausible: bool) -> date:
     try:
         lahir = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
         raise InvalidNip(f"NIP {value}: digits 1-8 must be a birth date YYYYMMDD") from None
-    if not LAHIR_MIN <= lahir <= today:
+    if plausible and not LAHIR_MIN <= lahir <= today:
         raise InvalidNip(f"NIP {value}: digits 1-8: birth date must be {LAHIR_MIN} to {today}")
     return lahir
 
@@ -126,8 +129,10 @@ def _umur(lahir: date, year: int, month: int, day: int) -> int:
     return year - lahir.year - ((month, day) < (lahir.month, lahir.day))
 
 
-def _tmt_cpns(value: str, lahir: date, today: date) -> date:
+def _tmt_cpns(value: str, lahir: date, today: date, plausible: bool) -> date:
     year, month = int(value[8:12]), int(value[12:14])
+    if not plausible:
+        return date(max(year, 1), month, 1)
     if (year, month) > (today.year, today.month):
         raise InvalidNip(f"NIP {value}: digits 9-14: TMT CPNS must not be after {today:%Y-%m}")
     umur = _umur(lahir, year, month, 1)
@@ -137,8 +142,10 @@ def _tmt_cpns(value: str, lahir: date, today: date) -> date:
     return date(year, month, 1)
 
 
-def _tahun_pppk(value: str, lahir: date, today: date) -> int:
+def _tahun_pppk(value: str, lahir: date, today: date, plausible: bool) -> int:
     year = int(value[8:12])
+    if not plausible:
+        return year
     if year > today.year:
         raise InvalidNip(f"NIP {value}: digits 9-12: PPPK year must not be after {today.year}")
     # Only the year is known: accept when some day of it gives an allowed age. Ages during

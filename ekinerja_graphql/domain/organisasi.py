@@ -22,11 +22,11 @@ class JenisUnit(StrEnum):
     MADRASAH = "MADRASAH"
     KUA = "KUA"
     SATKER_LAIN = "SATKER_LAIN"
-    # Inside a satker: bagian, bidang, subdirektorat; subbagian, seksi; fakultas, jurusan.
+    # Inside a satker: bagian, bidang, subdirektorat; subbagian, seksi; fakultas; jurusan.
     UNIT_ESELON_III = "UNIT_ESELON_III"
     UNIT_ESELON_IV = "UNIT_ESELON_IV"
     FAKULTAS = "FAKULTAS"
-    PROGRAM_STUDI = "PROGRAM_STUDI"
+    JURUSAN = "JURUSAN"
 
 
 def child_path(parent_path: str | None, unit_id: int) -> str:

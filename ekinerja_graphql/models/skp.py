@@ -77,7 +77,8 @@ class RencanaHasilKerja(VersionedModel):
     jenis = fields.CharEnumField(JenisRhk, max_length=8)
     uraian = fields.TextField()
     # The superior's RHK this one intervenes: the edges of the pohon kinerja. Required for
-    # UTAMA RHK of JA/JF (checked on write); an RHK cascaded to cannot be deleted.
+    # UTAMA RHK of JA/JF (domain.skp.rhk_atasan_wajib: the seed keeps it; the write side is
+    # to check it); an RHK cascaded to cannot be deleted.
     rhk_atasan = fields.ForeignKeyField(
         "models.RencanaHasilKerja",
         related_name="rhk_turunan",

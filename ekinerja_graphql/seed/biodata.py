@@ -45,9 +45,9 @@ class NipRegister:
 
     def allocate(self, jenis: JenisPegawai, lahir: date, tmt: date, kelamin: JenisKelamin) -> str:
         if jenis in JENIS_NIP:
-            prefix = format_ni_pppk(lahir, tmt.year, JENIS_NIP[jenis], kelamin, 0)[:-3]
+            prefix = format_ni_pppk(lahir, tmt.year, JENIS_NIP[jenis], kelamin, 1)[:-3]
         else:
-            prefix = format_nip(lahir, tmt, kelamin, 0)[:-3]
+            prefix = format_nip(lahir, tmt, kelamin, 1)[:-3]
         urut = self._last.get(prefix, 0) + 1
         if urut > MAX_NOMOR_URUT:
             raise OverflowError(f"more than {MAX_NOMOR_URUT} NIPs share the prefix {prefix}")

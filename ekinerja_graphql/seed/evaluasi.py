@@ -1,8 +1,9 @@
 """Quarterly evaluations of approved SKP, and the realisasi recorded per indicator.
 
-Ratings follow the published national mix (about 88% BAIK, 11% SANGAT_BAIK, well under
-1% for each lower predikat): hasil kerja and perilaku are drawn together, so they
-correlate, and a pegawai mostly keeps their level from one quarter to the next.
+Ratings follow the national mix as issue 12 gives it (about 88% BAIK, 11% SANGAT_BAIK,
+well under 1% for each lower predikat; spec §4 gives the 88%): hasil kerja and perilaku
+are drawn together, so they correlate, and a pegawai mostly keeps their level from one
+quarter to the next. The split of the last percent is this seed's assumption.
 """
 
 import random

@@ -72,7 +72,7 @@ class SeedGenerator:
         gelar_depan, gelar_belakang = "Prof. Dr. H.", "M.A."
         self.menteri = PejabatNegaraSeed(1, f"{gelar_depan} {nama}, {gelar_belakang}")
         at = self.context.master_at
-        mulai = date(self.context.tahun - 2, 10, 21)
+        mulai = date(self.context.tahun - 2, 10, 21)  # a plausible start of the term
         root = self.units[0]
         return (at, at, 1, nama, gelar_depan, gelar_belakang, MENTERI, mulai, None, root.id)
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from ekinerja_graphql import ref
 from ekinerja_graphql.domain.golongan import Golongan
 from ekinerja_graphql.domain.jabatan import (
+    BUP_ADMINISTRASI,
+    BUP_JPT,
     GOLONGAN_ESELON,
     GOLONGAN_JENJANG,
     JENJANG_BY_KODE,
@@ -88,9 +90,6 @@ JENJANG_WEIGHTS = {
 KEAHLIAN = (Jenjang.AHLI_PERTAMA, Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA, Jenjang.AHLI_UTAMA)
 KETERAMPILAN = (Jenjang.PEMULA, Jenjang.TERAMPIL, Jenjang.MAHIR, Jenjang.PENYELIA)
 SHARE_KEAHLIAN_AWAL = 0.75  # appointed with a degree rather than a diploma
-# Retirement age (BUP) where the reference table gives none: JPT 60, others 58.
-BUP_JPT = 60
-BUP_LAIN = 58
 
 # Pelaksana (jabatan fungsional umum) after the 2022 simplification: (nama, kelas 5-8) and
 # the golongan range a PNS in it has (the seed's assumption).
@@ -153,7 +152,7 @@ class KatalogJabatan:
             )  # fmt: skip
         self.pelaksana = [
             self._add(nama, JenisJabatan.FUNGSIONAL_UMUM, kelas, None, None, "pelaksana",
-                      hex_id(rng), BUP_LAIN)  # fmt: skip
+                      hex_id(rng), BUP_ADMINISTRASI)  # fmt: skip
             for nama, kelas in PELAKSANA
         ]
         self.jenjang = {rumpun: [j for r, j in self.fungsional if r == rumpun]
@@ -196,7 +195,7 @@ class KatalogJabatan:
 
 
 def _bup_struktural(eselon: Eselon) -> int:
-    return BUP_JPT if eselon in JPT else BUP_LAIN
+    return BUP_JPT if eselon in JPT else BUP_ADMINISTRASI
 
 
 _RUMPUN_OF_FAMILY = {family: rumpun for rumpun, family in FUNGSIONAL.items()}

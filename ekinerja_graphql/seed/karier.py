@@ -8,20 +8,16 @@ from datetime import date
 
 from ekinerja_graphql.domain.golongan import (
     GOLONGAN_AWAL,
-    GOLONGAN_PPPK_PENDIDIKAN,
     MASA_MINIMAL_FUNGSIONAL,
     MASA_MINIMAL_REGULER,
     Golongan,
     GolonganPppk,
     TingkatPendidikan,
+    golongan_tertinggi,
     naik,
     urutan,
 )
-from ekinerja_graphql.domain.jabatan import (
-    GOLONGAN_PPPK_JENJANG,
-    JenisJabatan,
-    Jenjang,
-)
+from ekinerja_graphql.domain.jabatan import JenisJabatan, Jenjang, golongan_pppk
 from ekinerja_graphql.domain.kepegawaian import JenisPegawai, StatusPegawai
 from ekinerja_graphql.seed.jabatan import KEAHLIAN, JabatanSpec
 from ekinerja_graphql.seed.randomness import Weighted
@@ -82,7 +78,7 @@ class KarierFactory:
         umur_kini = _umur_kini(rng, jabatan.bup, status, umur_tmt + masa_min)
         umur_tmt = max(umur_min_tmt, min(umur_tmt, umur_kini - masa_min))
         masa = umur_kini - umur_tmt  # full years since TMT CPNS
-        reachable = urutan(awal) + masa // langkah_min
+        reachable = urutan(golongan_tertinggi(awal, masa, langkah_min))
         typical = urutan(awal) + int(masa / rng.uniform(langkah_min, langkah_max))
         target = max(lowest, min(typical, urutan(high), reachable))
         tmt_cpns = _months_back(self._as_of, masa * 12 + rng.randint(0, 11))
@@ -105,8 +101,7 @@ class KarierFactory:
         last_month = self._as_of.month - 1 if tahun == self._as_of.year else 12
         tmt = date(tahun, rng.randint(1, max(1, last_month)), 1)
         umur = rng.randint(UMUR_PPPK[0], min(UMUR_PPPK[1], jabatan.bup - 1))
-        golongan = (GOLONGAN_PPPK_JENJANG[jabatan.jenjang] if jabatan.jenjang
-                    else GOLONGAN_PPPK_PENDIDIKAN[pendidikan])  # fmt: skip
+        golongan = golongan_pppk(jabatan.jenjang, pendidikan, jabatan.rumpun == "dosen")
         return Karier(pendidikan, _lahir(rng, tmt, umur), tmt, None, None, golongan, tmt)
 
     def _pendidikan(self, jabatan: JabatanSpec) -> P:

@@ -27,7 +27,7 @@ SHARE_PEMBIMAS = 2  # % of a religion in a province's Kemenag staff that opens a
 
 REKTOR = Kepala(tugas_tambahan=TugasTambahan.REKTOR, rumpun="dosen",
                 jenjang=(Jenjang.AHLI_MADYA, Jenjang.AHLI_UTAMA))  # fmt: skip
-KETUA = Kepala(tugas_tambahan=TugasTambahan.KETUA, rumpun="dosen",
+KETUA = Kepala(tugas_tambahan=TugasTambahan.KETUA_SEKOLAH_TINGGI, rumpun="dosen",
                jenjang=(Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip
 KEPALA_MADRASAH = Kepala(tugas_tambahan=TugasTambahan.KEPALA_MADRASAH, rumpun="guru",
                          jenjang=(Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip

@@ -47,7 +47,7 @@ KEPALA_SUBBAGIAN = Kepala("Kepala Subbagian")
 KEPALA_SEKSI = Kepala("Kepala Seksi")
 DEKAN = Kepala(tugas_tambahan=TugasTambahan.DEKAN, rumpun="dosen",
                jenjang=(Jenjang.AHLI_MADYA, Jenjang.AHLI_UTAMA))  # fmt: skip
-KETUA_JURUSAN = Kepala(tugas_tambahan=TugasTambahan.KETUA_PROGRAM_STUDI, rumpun="dosen",
+KETUA_JURUSAN = Kepala(tugas_tambahan=TugasTambahan.KETUA_JURUSAN, rumpun="dosen",
                        jenjang=(Jenjang.AHLI_MUDA, Jenjang.AHLI_MADYA))  # fmt: skip
 
 # Staff of a satker kind who stay under its head, whatever sub-units exist.
@@ -182,7 +182,7 @@ def ptkn(nama_satker: str, agama: Agama | None) -> tuple[SubUnit, ...]:
     first = nama_satker.split(" ")[0]
     if first == "Sekolah":
         return (_subbagian("Administrasi Umum", ADMIN | TENDIK_PUSAT), *(
-            _sub(f"Jurusan {nama}", JenisUnit.PROGRAM_STUDI, KETUA_JURUSAN, {"dosen"},
+            _sub(f"Jurusan {nama}", JenisUnit.JURUSAN, KETUA_JURUSAN, {"dosen"},
                  jabatan=f"Ketua Jurusan {nama}")
             for nama in fakultas
         ))  # fmt: skip

@@ -1,10 +1,12 @@
 """What issue 12 added to the graph: PPPK and their scale, the Menteri as a pejabat negara,
 tugas tambahan, SIASN eselon names, and RHK listed UTAMA first."""
 
+from datetime import date
+
 from strawberry.relay import to_base64
 
-from ekinerja_graphql.models import Pegawai, RencanaHasilKerja, UnitOrganisasi
-from tests.support.graphql import admin_pusat, data_of
+from ekinerja_graphql.models import Pegawai, RencanaHasilKerja, Skp, UnitOrganisasi
+from tests.support.graphql import admin_pusat, data_of, principal
 
 PEGAWAI = """query($nip: String!) { pegawai(nip: $nip) { nip jenis golongan golonganPppk pangkat
     kedudukanHukumId tugasTambahan jabatan { nama jenjang eselon }
@@ -19,6 +21,7 @@ async def test_a_pppk_is_found_by_ni_pppk_with_their_own_golongan(seeded_db, tes
     assert found["golongan"] is None and found["pangkat"] is None
     assert found["golonganPppk"] == pppk.golongan_pppk.name
     assert found["kedudukanHukumId"] == "71"
+    assert found["evaluasi"]
     assert all(e["golonganPppk"] == found["golonganPppk"] and e["golongan"] is None
                for e in found["evaluasi"])  # fmt: skip
 
@@ -67,12 +70,19 @@ async def test_a_kepala_kua_is_a_penghulu_with_a_tugas_tambahan(seeded_db, test_
     assert found["jabatan"]["nama"].startswith("Penghulu") and found["jabatan"]["eselon"] is None
 
 
-async def test_rencana_hasil_kerja_lists_utama_before_tambahan(seeded_db, test_settings):
-    tambahan = await RencanaHasilKerja.filter(jenis="TAMBAHAN").order_by("id").first()
-    query = """query($id: ID!) { node(id: $id) { ... on Skp {
-        rencanaHasilKerja { jenis urutan } } } }"""
-    data = await data_of(query, await admin_pusat(), test_settings,
-                         {"id": to_base64("Skp", tambahan.skp_id)})  # fmt: skip
-    listed = [rhk["jenis"] for rhk in data["node"]["rencanaHasilKerja"]]
-    assert "UTAMA" in listed and listed == sorted(listed, key=lambda j: j != "UTAMA")
-    assert listed[-1] == "TAMBAHAN"
+async def test_rencana_hasil_kerja_lists_utama_before_tambahan(empty_db, test_settings):
+    """By meaning, whatever their urutan and the text order ("TAMBAHAN" < "UTAMA")."""
+    unit = await UnitOrganisasi.create(id=1, path="0000001", depth=0, nama="Kementerian Agama",
+                                       jenis="KEMENTERIAN")
+    pegawai = await Pegawai.create(nip="199001012015011001", nama="Staf", jenis="PNS",
+                                   jenis_kelamin="LAKI_LAKI", tanggal_lahir=date(1990, 1, 1),
+                                   status="AKTIF", unit=unit, golongan="31")
+    skp = await Skp.create(pegawai=pegawai, unit=unit, tahun=2026, periode_awal=date(2026, 1, 1),
+                           periode_akhir=date(2026, 12, 31), pendekatan="KUANTITATIF",
+                           jenis_jabatan="JA", status="DRAFT")
+    for jenis, urutan in (("TAMBAHAN", 1), ("UTAMA", 3), ("TAMBAHAN", 2), ("UTAMA", 2)):
+        await RencanaHasilKerja.create(skp=skp, jenis=jenis, urutan=urutan, uraian=jenis)
+    query = "{ me { skp(tahun: 2026) { rencanaHasilKerja { jenis urutan } } } }"
+    data = await data_of(query, principal(pegawai.nip), test_settings)
+    listed = [(r["jenis"], r["urutan"]) for r in data["me"]["skp"]["rencanaHasilKerja"]]
+    assert listed == [("UTAMA", 2), ("UTAMA", 3), ("TAMBAHAN", 1), ("TAMBAHAN", 2)]

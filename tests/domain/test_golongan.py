@@ -14,11 +14,7 @@ from ekinerja_graphql.domain.golongan import (
     golongan_tertinggi,
     naik,
 )
-from ekinerja_graphql.domain.jabatan import (
-    GOLONGAN_PPPK_JENJANG,
-    GOLONGAN_PPPK_PELAKSANA,
-    Jenjang,
-)
+from ekinerja_graphql.domain.jabatan import GOLONGAN_PPPK_JENJANG, Jenjang, golongan_pppk
 
 G = Golongan
 
@@ -74,8 +70,17 @@ def test_pppk_golongan_from_jenjang(jenjang, golongan):
     assert GOLONGAN_PPPK_JENJANG[jenjang] is golongan
 
 
-def test_a_pppk_pelaksana_is_v_and_every_jenjang_has_a_pppk_golongan():
-    assert GOLONGAN_PPPK_PELAKSANA is GolonganPppk.V
+@pytest.mark.parametrize(("jenjang", "pendidikan", "dosen", "golongan"), [
+    (Jenjang.AHLI_PERTAMA, TingkatPendidikan.S1, False, GolonganPppk.IX),
+    (Jenjang.AHLI_PERTAMA, TingkatPendidikan.S2, True, GolonganPppk.X),  # Asisten Ahli
+    (Jenjang.AHLI_MUDA, TingkatPendidikan.S2, True, GolonganPppk.XI),  # Lektor
+    (Jenjang.AHLI_MADYA, TingkatPendidikan.S3, True, GolonganPppk.XIII),  # Lektor Kepala
+    (Jenjang.TERAMPIL, TingkatPendidikan.D3, False, GolonganPppk.VII),
+    (None, TingkatPendidikan.SLTA, False, GolonganPppk.V),  # a pelaksana: by education
+    (None, TingkatPendidikan.S1, False, GolonganPppk.IX),
+])
+def test_golongan_of_a_pppk(jenjang, pendidikan, dosen, golongan):
+    assert golongan_pppk(jenjang, pendidikan, dosen) is golongan
     assert set(GOLONGAN_PPPK_JENJANG) == set(Jenjang)
 
 

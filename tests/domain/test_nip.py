@@ -152,7 +152,6 @@ def test_the_message_never_echoes_a_long_input_whole(text):
 @pytest.mark.parametrize(("parts", "text"), [
     ((date(1990, 7, 1), date(2015, 3, 1), L, 42), "199007012015031042"),
     ((date(1990, 7, 1), date(2015, 3, 17), P, 1), "199007012015032001"),
-    ((date(1985, 3, 14), date(2010, 1, 1), P, 0), "198503142010012000"),  # the seed's prefix
 ])  # fmt: skip
 def test_format_nip(parts, text):
     assert format_nip(*parts) == text
@@ -169,6 +168,7 @@ def test_format_ni_pppk(parts, text):
 @pytest.mark.parametrize("call", [
     lambda: format_nip(date(1990, 7, 1), date(2015, 3, 1), L, 1000),
     lambda: format_nip(date(1990, 7, 1), date(2015, 3, 1), L, -1),
+    lambda: format_nip(date(1990, 7, 1), date(2015, 3, 1), L, 0),
     lambda: format_ni_pppk(date(1990, 7, 1), 2015, JenisNip.PNS, L, 1),
     lambda: format_ni_pppk(date(1990, 7, 1), 20150, JenisNip.PPPK, L, 1),
     lambda: format_ni_pppk(date(1990, 7, 1), 2015, JenisNip.PPPK, L, 1000),
@@ -219,3 +219,28 @@ def test_every_plausible_ni_pppk_formats_and_parses_back(lahir_tahun, kode_jenis
     text = format_ni_pppk(lahir, tahun, jenis, jenis_kelamin, nomor)
     assert len(text) == NIP_LENGTH
     assert parse(text) == Nip(text, jenis, lahir, None, tahun, kode, jenis_kelamin, nomor)
+
+
+@pytest.mark.parametrize("text", [
+    "199001012041011001",  # TMT in 2041: after today
+    "200001012015011001",  # appointed at 15
+    "190001012024211001",  # a PPPK appointed at 124
+    "189912312020011001",  # born before 1900
+])  # fmt: skip
+def test_a_lookup_checks_the_form_only(text):
+    """Stored numbers are looked up whatever their dates; new ones are checked in full."""
+    with pytest.raises(InvalidNip):
+        parse_nip(text, today=TODAY)
+    assert parse_nip(text, today=TODAY, plausible=False).value == text
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("19900101201501100", "exactly 18 digits"),
+    ("199002302015011001", "digits 1-8"),
+    ("199001012015131001", "digits 13-14"),
+    ("199001012015013001", "digit 15"),
+    ("199001012015011000", "digits 16-18"),
+])  # fmt: skip
+def test_a_lookup_still_refuses_a_malformed_number(text, part):
+    with pytest.raises(InvalidNip, match=part):
+        parse_nip(text, today=TODAY, plausible=False)

@@ -80,6 +80,9 @@ async def test_status_penilai_says_who_the_penilai_is(unit):
     with pytest.raises(IntegrityError):  # and a pejabat negara means NON_ASN
         await Skp.create(**skp | {"periode_awal": date(2026, 3, 1),
                                   "pejabat_penilai_negara": menteri})
+    with pytest.raises(IntegrityError):  # NON_ASN has no ASN penilai besides
+        await Skp.create(**skp | {"periode_awal": date(2026, 5, 1), "status_penilai": "NON_ASN",
+                                  "pejabat_penilai_negara": menteri, "pejabat_penilai": sekjen})
     created = await Skp.create(**skp | {"periode_awal": date(2026, 4, 1),
                                         "status_penilai": "NON_ASN",
                                         "pejabat_penilai_negara": menteri})

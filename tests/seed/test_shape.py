@@ -12,9 +12,10 @@ from ekinerja_graphql.domain.golongan import (
     MASA_MINIMAL_FUNGSIONAL,
     MASA_MINIMAL_REGULER,
     Golongan,
+    TingkatPendidikan,
     golongan_tertinggi,
 )
-from ekinerja_graphql.domain.jabatan import Eselon, Jenjang, golongan_sesuai
+from ekinerja_graphql.domain.jabatan import Eselon, Jenjang, golongan_pppk, golongan_sesuai
 from ekinerja_graphql.domain.kepegawaian import JenisPegawai
 from ekinerja_graphql.domain.nip import JenisNip, parse_nip
 from ekinerja_graphql.domain.organisasi import JenisUnit
@@ -22,7 +23,7 @@ from ekinerja_graphql.seed import names
 from ekinerja_graphql.seed.biodata import UMUR_HAJI
 from ekinerja_graphql.seed.context import SeedContext
 from ekinerja_graphql.seed.generator import SeedGenerator
-from ekinerja_graphql.seed.tables import EVALUASI, PEGAWAI, SKP
+from ekinerja_graphql.seed.tables import EVALUASI, JABATAN, PEGAWAI, SKP
 
 AS_OF = date(2026, 11, 23)
 PEGAWAI_COUNT = 20_000
@@ -32,7 +33,8 @@ class Generated:
     def __init__(self) -> None:
         self.generator = SeedGenerator(PEGAWAI_COUNT, 2026, SeedContext(2026, AS_OF))
         master = self.generator.master_batch()
-        self.jabatan = {row[2]: row for row in master.jabatan}
+        self.jabatan = {row[2]: dict(zip(JABATAN.columns, row, strict=True))
+                        for row in master.jabatan}  # fmt: skip
         self.pejabat_negara = master.pejabat_negara
         self.pegawai, self.skp, self.evaluasi = [], [], []
         for batch in self.generator.chunks():
@@ -89,8 +91,8 @@ def test_a_pns_golongan_is_reachable_from_tmt_and_fits_the_jabatan(ministry):
         if row["jenis"] not in (JenisPegawai.PNS, JenisPegawai.CPNS):
             continue
         jabatan = ministry.jabatan[row["jabatan_id"]]
-        eselon = Eselon(jabatan[7]) if jabatan[7] else None
-        jenjang = Jenjang(jabatan[8]) if jabatan[8] else None
+        eselon = Eselon(jabatan["eselon"]) if jabatan["eselon"] else None
+        jenjang = Jenjang(jabatan["jenjang"]) if jabatan["jenjang"] else None
         fungsional = jenjang is not None
         tmt = row["tmt_cpns"]
         masa = AS_OF.year - tmt.year - ((AS_OF.month, AS_OF.day) < (tmt.month, tmt.day))
@@ -106,8 +108,14 @@ def test_pppk_are_on_their_own_scale(ministry):
     pppk = [row for row in ministry.pegawai
             if row["jenis"] in (JenisPegawai.PPPK, JenisPegawai.PPPK_PARUH_WAKTU)]  # fmt: skip
     assert len(pppk) > PEGAWAI_COUNT * 0.15
-    assert all(row["golongan_pppk"] and not row["golongan"] and not row["golongan_awal"]
-               for row in pppk)  # fmt: skip
+    for row in pppk:
+        assert row["golongan_pppk"] and not row["golongan"] and not row["golongan_awal"]
+        jabatan = ministry.jabatan[row["jabatan_id"]]
+        if jabatan["jenjang"]:  # a pelaksana's follows their (unrecorded) education
+            dosen = jabatan["nama"] in ("Asisten Ahli", "Lektor", "Lektor Kepala",
+                                        "Guru Besar / Profesor")  # fmt: skip
+            expected = golongan_pppk(Jenjang(jabatan["jenjang"]), TingkatPendidikan.S1, dosen)
+            assert row["golongan_pppk"] == expected.value, (row, jabatan)
     assert all(row["golongan"] or row["golongan_pppk"] for row in ministry.evaluasi)
 
 
@@ -118,6 +126,7 @@ def test_every_nip_is_plausible_and_of_its_kind(ministry):
     for row in ministry.pegawai:
         nip = parse_nip(row["nip"], today=AS_OF)
         assert nip.jenis is kinds[row["jenis"]] and nip.tanggal_lahir == row["tanggal_lahir"]
+        assert nip.jenis_kelamin == row["jenis_kelamin"]
         assert nip.tahun_pengangkatan == row["tmt_cpns"].year
     assert len({row["nip"] for row in ministry.pegawai}) == PEGAWAI_COUNT
 
@@ -194,7 +203,7 @@ def test_the_menteri_is_a_pejabat_negara_rating_the_eselon_i_heads(ministry):
     for head in eselon_i_heads:
         row = ministry.by_id[head]
         assert row["pejabat_penilai_id"] is None and row["pejabat_penilai_negara_id"] == 1
-        assert ministry.jabatan[row["jabatan_id"]][7] == "11"  # I.a JPT Madya
+        assert ministry.jabatan[row["jabatan_id"]]["eselon"] == "11"  # I.a JPT Madya
     non_asn = [row for row in ministry.skp if row["status_penilai"] == "NON_ASN"]
     assert {row["pegawai_id"] for row in non_asn} >= set(eselon_i_heads)
     assert all(row["pejabat_penilai_negara_id"] == 1 for row in non_asn)
@@ -203,7 +212,8 @@ def test_the_menteri_is_a_pejabat_negara_rating_the_eselon_i_heads(ministry):
 TUGAS_TAMBAHAN = {JenisUnit.KUA: ("KEPALA_KUA", "Penghulu"),
                   JenisUnit.MADRASAH: ("KEPALA_MADRASAH", "Guru"),
                   JenisUnit.FAKULTAS: ("DEKAN", "Dosen"),
-                  JenisUnit.PERGURUAN_TINGGI: (("REKTOR", "KETUA"), "Dosen")}  # fmt: skip
+                  JenisUnit.PERGURUAN_TINGGI: (("REKTOR", "KETUA_SEKOLAH_TINGGI"),
+                                               "Dosen")}  # fmt: skip
 
 
 def test_heads_with_a_tugas_tambahan_hold_their_jabatan_fungsional(ministry):
@@ -218,5 +228,5 @@ def test_heads_with_a_tugas_tambahan_hold_their_jabatan_fungsional(ministry):
         row = ministry.by_id[head.id]
         assert row["tugas_tambahan"] in tugas and unit.eselon is None
         jabatan = ministry.jabatan[row["jabatan_id"]]
-        assert jf[jabatan[3]] == family and jabatan[7] is None
+        assert jf[jabatan["siasn_id"]] == family and jabatan["eselon"] is None
         assert head.id in jf_skp

@@ -29,7 +29,7 @@ class PegawaiQuery:
     @strawberry.field(description="A pegawai by NIP; null with FORBIDDEN outside your scope")
     async def pegawai(self, info: strawberry.Info, nip: str) -> Pegawai | None:
         try:
-            value = parse_nip(nip).value
+            value = parse_nip(nip, plausible=False).value
         except InvalidNip as error:
             raise BadUserInput("nip", "18 digits: a PNS NIP (birth date, TMT CPNS, gender, "
                                "sequence) or an NI PPPK (birth date, year, 21 or 24, gender, "
