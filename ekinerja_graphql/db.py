@@ -99,6 +99,10 @@ async def close_db() -> None:
     await Tortoise.close_connections()
 
 
+class MigrationRefused(RuntimeError):
+    """A migration will not run on this database; the message says why and what to do."""
+
+
 async def migrate_db(settings: Settings | None = None) -> None:
     """Apply every pending migration (the only way the schema is created)."""
     settings = settings or get_settings()

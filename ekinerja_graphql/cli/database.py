@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ekinerja_graphql.config import Settings, get_settings
-from ekinerja_graphql.db import database, migrate_db
+from ekinerja_graphql.db import MigrationRefused, database, migrate_db
 
 DEFAULT_PEGAWAI = 2_000
 console = Console()
@@ -16,7 +16,11 @@ console = Console()
 def migrate() -> None:
     """Apply pending database migrations (the only way the schema is created)."""
     settings = get_settings()
-    asyncio.run(migrate_db(settings))
+    try:
+        asyncio.run(migrate_db(settings))
+    except MigrationRefused as refused:
+        console.print(f"[red]cannot migrate:[/] {refused}")
+        raise typer.Exit(1) from None
     console.print(f"[green]migrated[/] {settings.resolved_database_url.split('@')[-1]}")
 
 

@@ -18,7 +18,7 @@ from ekinerja_graphql.cli import processes
 from ekinerja_graphql.cli.banner import print_banner
 from ekinerja_graphql.cli.database import DEFAULT_PEGAWAI, console, seed_database_with_progress
 from ekinerja_graphql.config import Settings, get_settings
-from ekinerja_graphql.db import database, migrate_db
+from ekinerja_graphql.db import MigrationRefused, database, migrate_db
 from ekinerja_graphql.services.demo_accounts import (
     DemoAccount,
     find_demo_accounts,
@@ -52,6 +52,9 @@ def demo(
                 processes.stop(worker)
     except KeyboardInterrupt:
         pass
+    except MigrationRefused as refused:
+        console.print(f"[red]cannot migrate the demo database:[/] {refused}")
+        raise typer.Exit(1) from None
     console.print("demo stopped")
 
 

@@ -17,6 +17,7 @@ from ekinerja_graphql.domain.organisasi import JenisUnit
 from tortoise.fields.base import OnDelete
 from tortoise import fields
 from tortoise.migrations.constraints import CheckConstraint
+from ekinerja_graphql.db import MigrationRefused
 from ekinerja_graphql.migrations import _sqlite_rebuild
 
 # Before 0004 the enum named 10 "I.a", 11 "I.b" and 12 "I.c", and the seed put the JPT
@@ -41,7 +42,7 @@ OLD_SEED = (
 async def refuse_old_seed(apps, schema_editor) -> None:
     found = await schema_editor.client.execute_query_dict(OLD_SEED)
     if found[0]["n"]:
-        raise RuntimeError(
+        raise MigrationRefused(
             "migration 0004: this database was seeded before it (its Menteri Agama is a"
             " pegawai); seed a new one: for the demo delete var/, otherwise drop and create"
             " the database, then run `ekinerja migrate` and `ekinerja seed`"
@@ -54,7 +55,7 @@ async def refuse_undoing(apps, schema_editor) -> None:
     paruh waktu exist, a jenis 0003 cannot hold."""
     client = schema_editor.client
     if client.capabilities.dialect == "sqlite":
-        raise RuntimeError(
+        raise MigrationRefused(
             "migration 0004 cannot be undone on SQLite (Tortoise 1.1 would leave a removed"
             " column behind): restore a copy of the database file taken before it"
         )
@@ -62,7 +63,7 @@ async def refuse_undoing(apps, schema_editor) -> None:
         "SELECT count(*) AS n FROM pegawai WHERE jenis = 'PPPK_PARUH_WAKTU'"
     )
     if found[0]["n"]:
-        raise RuntimeError(
+        raise MigrationRefused(
             f"migration 0004 cannot be undone: {found[0]['n']} pegawai are PPPK paruh waktu,"
             " a jenis 0003 does not know"
         )

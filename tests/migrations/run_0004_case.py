@@ -9,7 +9,7 @@ from tortoise import Tortoise, connections
 from tortoise.exceptions import IntegrityError
 from tortoise.migrations.api import migrate
 
-from ekinerja_graphql.db import MODELS_MODULE, tortoise_config
+from ekinerja_graphql.db import MODELS_MODULE, MigrationRefused, tortoise_config
 
 BEFORE = "models.0003_admin_assignment"
 NOW = "2026-01-01"
@@ -163,7 +163,7 @@ async def old_seed(url: str) -> dict:
     try:
         await migrate(config=config)
         error = None
-    except RuntimeError as refused:
+    except MigrationRefused as refused:
         error = str(refused)
     await reopen(url)
     return {"error": error, "applied": await applied(),
@@ -181,7 +181,7 @@ async def round_trip(url: str) -> dict:
         try:
             await migrate(config=config, target=BEFORE)
             refused = None
-        except RuntimeError as error:
+        except MigrationRefused as error:
             refused = str(error)
         await reopen(url)
         after_refusal = {"applied": (await applied())[-1],
@@ -199,7 +199,7 @@ async def round_trip(url: str) -> dict:
     try:
         await migrate(config=config, target=BEFORE)
         refused = None
-    except RuntimeError as error:
+    except MigrationRefused as error:
         refused = str(error)
     return {"sqlite": False, "after_downgrade": after_downgrade, "after_upgrade": after_upgrade,
             "refused_with_paruh_waktu": refused}  # fmt: skip

@@ -74,10 +74,18 @@ def test_real_data_is_carried_forward(scratch_url):
 
 
 def test_a_database_of_the_old_seed_is_refused_untouched(scratch_url):
-    found = run_case("old_seed", scratch_url("old_seed"))
+    url = scratch_url("old_seed")
+    found = run_case("old_seed", url)
     assert "seeded before it" in found["error"] and "ekinerja seed" in found["error"]
     assert found["applied"][-1] == "0003_admin_assignment"
     assert found["pejabat_negara_table"] is False and found["eselon"] == ["10"]
+    # `ekinerja migrate` says so in one line and exits 1, no traceback
+    cli = subprocess.run([sys.executable, "-c", "from ekinerja_graphql.cli import app; app()",
+                          "migrate"],
+                         capture_output=True, text=True, timeout=120, cwd=ROOT,
+                         env={**os.environ, "DATABASE_URL": url})  # fmt: skip
+    assert cli.returncode == 1, cli.stdout + cli.stderr
+    assert "cannot migrate:" in cli.stdout and "Traceback" not in cli.stdout + cli.stderr
 
 
 def test_the_way_back_and_forward_again(scratch_url):
