@@ -14,8 +14,12 @@ from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_ID
 from ekinerja_graphql.api.evaluasi.types import Evaluasi
 from ekinerja_graphql.api.ids import parse_global_id, row_id
 from ekinerja_graphql.api.loaders import LoaderSpec, loader
-from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
-from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.organisasi.dataloaders import (
+    JABATAN_BY_ID,
+    PEJABAT_NEGARA_BY_ID,
+    UNIT_BY_ID,
+)
+from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.api.pegawai.types import visible_pegawai
 from ekinerja_graphql.api.permissions import ensure_records_visible
@@ -41,6 +45,7 @@ class NodeType:
 NODE_TYPES = {
     "UnitOrganisasi": NodeType(UNIT_BY_ID, UnitOrganisasi, owned=False),
     "Jabatan": NodeType(JABATAN_BY_ID, Jabatan, owned=False),
+    "PejabatNegara": NodeType(PEJABAT_NEGARA_BY_ID, PejabatNegara, owned=False),
     "Skp": NodeType(SKP_BY_ID, Skp, owned=True),
     "RencanaHasilKerja": NodeType(RHK_BY_ID, RencanaHasilKerja, owned=True),
     "IndikatorKinerja": NodeType(INDIKATOR_BY_ID, IndikatorKinerja, owned=True),

@@ -41,7 +41,7 @@ async def test_the_menteri_heads_the_ministry_and_rates_eselon_i(seeded_db, test
         parent_id=root.id, jenis="UNIT_ESELON_I").order_by("id").first()).pemimpin_id)  # fmt: skip
     query = """query($unit: ID!, $nip: String!) {
         node(id: $unit) { ... on UnitOrganisasi { pemimpin { nip } eselon
-            pemimpinNonAsn { namaLengkap jabatan selesai } } }
+            pemimpinNonAsn { id namaLengkap jabatan selesai } } }
         pegawai(nip: $nip) { pejabatPenilai { nip } pejabatPenilaiNonAsn { jabatan }
             jabatan { eselon }
             skp(tahun: 2026) { statusPenilai pejabatPenilai { nip }
@@ -52,6 +52,9 @@ async def test_the_menteri_heads_the_ministry_and_rates_eselon_i(seeded_db, test
     assert unit["pemimpin"] is None and unit["eselon"] is None
     assert unit["pemimpinNonAsn"]["jabatan"] == "Menteri Agama"
     assert unit["pemimpinNonAsn"]["selesai"] is None
+    again = await data_of("query($id: ID!) { node(id: $id) { ... on PejabatNegara { jabatan } } }",
+                          await admin_pusat(), test_settings, {"id": unit["pemimpinNonAsn"]["id"]})
+    assert again["node"] == {"jabatan": "Menteri Agama"}
     pegawai = data["pegawai"]
     assert pegawai["pejabatPenilai"] is None
     assert pegawai["pejabatPenilaiNonAsn"] == {"jabatan": "Menteri Agama"}

@@ -51,7 +51,8 @@ class Jabatan(relay.Node):
 
 @strawberry.type(description="A pejabat negara heading a unit without being an ASN (the "
                  "Menteri): no NIP, no SKP, no golongan. Public, like the units.")
-class PejabatNegara:
+class PejabatNegara(relay.Node):
+    id: relay.NodeID[int]
     nama: str
     gelar_depan: str | None
     gelar_belakang: str | None
