@@ -28,6 +28,7 @@ UMUR_PENGANGKATAN = {
     P.SLTA: (19, 27), P.D1: (20, 28), P.D2: (21, 29), P.D3: (21, 30), P.S1: (22, 32),
     P.S2: (25, 35), P.S3: (29, 39),
 }  # fmt: skip
+UMUR_CPNS_MAX = 35  # spec §6: 18-35 (40 for some jabatan)
 UMUR_PPPK = (24, 50)  # many were honorer for years before
 # Years per golongan step: at least what the rules allow (a jabatan fungsional by angka
 # kredit, others by the regular promotion), typically up to the second number.
@@ -61,7 +62,7 @@ class KarierFactory:
         if jenis is JenisPegawai.PNS:
             return self._pns(jabatan, pendidikan, status)
         if jenis is JenisPegawai.CPNS:
-            return self._cpns(jabatan, pendidikan)
+            return self._cpns(pendidikan)
         return self._pppk(jabatan, pendidikan, jenis)
 
     def _pns(self, jabatan: JabatanSpec, pendidikan: P, status: StatusPegawai) -> Karier:
@@ -87,10 +88,10 @@ class KarierFactory:
         return Karier(pendidikan, lahir, tmt_cpns, awal, golongan, None,
                       self._tmt_jabatan(tmt_cpns))  # fmt: skip
 
-    def _cpns(self, jabatan: JabatanSpec, pendidikan: P) -> Karier:
+    def _cpns(self, pendidikan: P) -> Karier:
         rng = self._rng
         tmt = _months_back(self._as_of, rng.randint(*CPNS_MONTHS_BACK))
-        umur = min(35, rng.randint(*UMUR_PENGANGKATAN[pendidikan]))
+        umur = min(UMUR_CPNS_MAX, rng.randint(*UMUR_PENGANGKATAN[pendidikan]))
         awal = GOLONGAN_AWAL[pendidikan]
         return Karier(pendidikan, _lahir(rng, tmt, umur), tmt, awal, awal, None, tmt)
 

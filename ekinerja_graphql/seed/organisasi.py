@@ -256,7 +256,7 @@ def _templates(satker: UnitSpec) -> tuple[SubUnit, ...]:
                          if share >= 10]  # fmt: skip
         return (*subunit.KANKEMENAG_SEKSI, *penyelenggara)
     if satker.kind == "ESELON_II":
-        return subunit.pusat(satker.nama, satker.pembina == "ITJEN")
+        return subunit.pusat(satker.nama)
     if satker.kind == "PTKN":
         return subunit.ptkn(satker.nama, satker.agama)
     if satker.kind == "BALAI":

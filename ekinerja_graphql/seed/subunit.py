@@ -130,7 +130,7 @@ SEKRETARIAT_BAGIAN = ("Perencanaan", "Keuangan dan Barang Milik Negara",
                       "Organisasi, Kepegawaian dan Hukum", "Umum")  # fmt: skip
 
 
-def pusat(nama_satker: str, itjen: bool) -> tuple[SubUnit, ...]:
+def pusat(nama_satker: str) -> tuple[SubUnit, ...]:
     """Sub-units of an eselon II unit at the centre, by the kind its name says."""
     first = nama_satker.split(" ")[0]
     if first == "Direktorat":
