@@ -5,6 +5,7 @@ Every variable is documented in README.md ("Configuration").
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -69,6 +70,20 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
     log_json: bool = False
+
+    # Performance management (spec/domain.md §2, §4), for this instansi.
+    # Periodic evaluations: BULANAN or TRIWULANAN (SIASN's periodikId 1 and 2; no other).
+    evaluation_period: Literal["BULANAN", "TRIWULANAN"] = "TRIWULANAN"
+    # SKPs should be approved by this day of the year (MM-DD, [S]: end of January); an SKP
+    # that starts later (a CPNS, a mutasi) has this many days from its start [D].
+    skp_deadline: str = Field("01-31", pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    skp_deadline_days: int = Field(30, ge=1, le=365)
+    # Days after penetapan in which the pegawai may file a keberatan ([CFG]).
+    keberatan_days: int = Field(14, ge=1, le=90)
+    # Rounding of the distribution curve's shares for small units ([CFG]: ceil for maxima,
+    # floor for minima; ROUND is half up).
+    curve_rounding_max: Literal["CEIL", "FLOOR", "ROUND"] = "CEIL"
+    curve_rounding_min: Literal["CEIL", "FLOOR", "ROUND"] = "FLOOR"
 
     @property
     def resolved_database_url(self) -> str:

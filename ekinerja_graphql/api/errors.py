@@ -16,74 +16,27 @@ from strawberry.extensions import SchemaExtension
 from strawberry.relay import GlobalIDValueError
 
 from ekinerja_graphql.db import database_unavailable
+from ekinerja_graphql.errors import (  # noqa: F401 - re-exported for the API modules
+    BAD_USER_INPUT,
+    CONFLICT,
+    FORBIDDEN,
+    INTERNAL_SERVER_ERROR,
+    NOT_FOUND,
+    SERVICE_UNAVAILABLE,
+    UNAUTHENTICATED,
+    BadUserInput,
+    CodedError,
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unauthenticated,
+)
 from ekinerja_graphql.request_id import current_request_id, new_request_id
-
-BAD_USER_INPUT = "BAD_USER_INPUT"
-UNAUTHENTICATED = "UNAUTHENTICATED"
-FORBIDDEN = "FORBIDDEN"
-NOT_FOUND = "NOT_FOUND"
-CONFLICT = "CONFLICT"
-SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
-INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 logger = logging.getLogger(__name__)
 
 
-class ApiError(Exception):
-    code = INTERNAL_SERVER_ERROR
-
-    def __init__(
-        self, message: str, *, field: str | None = None, extensions: dict[str, Any] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.extra = extensions or {}
-
-    @property
-    def extensions(self) -> dict[str, Any]:
-        # graphql-core copies an original error's `extensions` into the GraphQLError.
-        located = {"field": self.field} if self.field else {}
-        return {"code": self.code, **located, **self.extra}
-
-
-class BadUserInput(ApiError):
-    """`allowed` completes "<field> must be ...", e.g. "between 0 and 100" or "one of A, B"."""
-
-    code = BAD_USER_INPUT
-    MAX_DETAIL = 200  # details may echo the input: never all of it
-
-    def __init__(self, field: str, allowed: str, **extensions: Any) -> None:
-        shown = {k: v[: self.MAX_DETAIL] if isinstance(v, str) else v
-                 for k, v in extensions.items()}
-        super().__init__(f"{field} must be {allowed}", field=field, extensions=shown)
-
-
-class Unauthenticated(ApiError):
-    code = UNAUTHENTICATED
-
-    def __init__(self, message: str = "sign in: send Authorization: Bearer <token>") -> None:
-        super().__init__(message)
-
-
-class Forbidden(ApiError):
-    code = FORBIDDEN
-
-
-class NotFound(ApiError):
-    code = NOT_FOUND
-
-
-class Conflict(ApiError):
-    code = CONFLICT
-
-    def __init__(self, message: str, *, current_version: int | None = None, **kwargs: Any):
-        super().__init__(message, **kwargs)
-        if current_version is not None:
-            self.extra = {**self.extra, "currentVersion": current_version}
-
-
-class ResultTooLarge(ApiError):
+class ResultTooLarge(CodedError):
     code = BAD_USER_INPUT
 
     def __init__(self, cost: int) -> None:
@@ -93,7 +46,7 @@ class ResultTooLarge(ApiError):
         )
 
 
-class ServiceUnavailable(ApiError):
+class ServiceUnavailable(CodedError):
     """Not the client's fault and worth retrying: the database is down or too slow."""
 
     code = SERVICE_UNAVAILABLE
@@ -109,7 +62,7 @@ _CLIENT_FACING = (GraphQLError, GlobalIDValueError)
 def public_error(error: GraphQLError) -> GraphQLError:
     """The form of `error` a client may see; idempotent (coded errors pass through)."""
     original = error.original_error
-    if isinstance(original, ApiError):
+    if isinstance(original, CodedError):
         return _copy(error, original.message, original.extensions)
     if original is not None and database_unavailable(original):
         logger.warning("database unavailable at %s: %r", _path(error), original)

@@ -10,3 +10,10 @@ class StatusEvaluasi(StrEnum):
     KEBERATAN = "KEBERATAN"
     FINAL = "FINAL"
 
+
+class KeputusanKeberatan(StrEnum):
+    """The atasan pejabat penilai's decision on a keberatan, final (PP 30/2019)."""
+
+    DITERIMA = "DITERIMA"  # the ratings are changed as decided
+    DITOLAK = "DITOLAK"  # the ratings stand
+

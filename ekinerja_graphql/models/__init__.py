@@ -1,27 +1,46 @@
 """Tortoise models, one module per aggregate."""
 
 from ekinerja_graphql.models.admin_assignment import AdminAssignment
-from ekinerja_graphql.models.evaluasi import Evaluasi, Realisasi
+from ekinerja_graphql.models.audit import AuditLog
+from ekinerja_graphql.models.evaluasi import Evaluasi, Keberatan, Realisasi
 from ekinerja_graphql.models.jabatan import Jabatan
+from ekinerja_graphql.models.outbox import JenisKiriman, SiasnOutbox, StatusKiriman
 from ekinerja_graphql.models.pegawai import Pegawai
 from ekinerja_graphql.models.pejabat_negara import PejabatNegara
-from ekinerja_graphql.models.skp import IndikatorKinerja, PerilakuKerja, RencanaHasilKerja, Skp
+from ekinerja_graphql.models.predikat_organisasi import PredikatOrganisasi
+from ekinerja_graphql.models.riwayat import EvaluasiRiwayat, SkpRiwayat
+from ekinerja_graphql.models.skp import (
+    IndikatorKinerja,
+    PerilakuKerja,
+    RencanaHasilKerja,
+    Skp,
+    UmpanBalik,
+)
 from ekinerja_graphql.models.sync_run import SyncKind, SyncRun, SyncStatus
 from ekinerja_graphql.models.unit_organisasi import UnitOrganisasi
 
 __all__ = [
     "AdminAssignment",
+    "AuditLog",
     "Evaluasi",
+    "EvaluasiRiwayat",
     "IndikatorKinerja",
     "Jabatan",
+    "JenisKiriman",
+    "Keberatan",
     "Pegawai",
     "PejabatNegara",
+    "PredikatOrganisasi",
     "PerilakuKerja",
     "Realisasi",
     "RencanaHasilKerja",
+    "SiasnOutbox",
     "Skp",
+    "SkpRiwayat",
+    "StatusKiriman",
     "SyncKind",
     "SyncRun",
     "SyncStatus",
+    "UmpanBalik",
     "UnitOrganisasi",
 ]

@@ -2,8 +2,9 @@
 
 from tortoise import fields
 
-from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
+from ekinerja_graphql.domain.evaluasi import KeputusanKeberatan, StatusEvaluasi
 from ekinerja_graphql.domain.golongan import Golongan, GolonganPppk
+from ekinerja_graphql.domain.jabatan import JenjangJabatanFungsional
 from ekinerja_graphql.domain.kepegawaian import StatusPenilai
 from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.domain.predikat import Predikat, Rating
@@ -63,9 +64,47 @@ class Evaluasi(VersionedModel):
     )
     pejabat_penilai_nip = fields.CharField(max_length=18, null=True)
     pejabat_penilai_nama = fields.CharField(max_length=255, null=True)
+    # What SIASN's payload says of the penilai (penilaiJabatan, penilaiUnorNama,
+    # penilaiGolongan) and who the atasan pejabat penilai was.
+    pejabat_penilai_jabatan = fields.CharField(max_length=255, null=True)
+    pejabat_penilai_unit_nama = fields.CharField(max_length=255, null=True)
+    pejabat_penilai_golongan = fields.CharEnumField(Golongan, max_length=2, null=True)
+    pejabat_penilai_golongan_pppk = fields.CharEnumField(GolonganPppk, max_length=4, null=True)
+    atasan_pejabat_penilai = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    atasan_pejabat_penilai_nip = fields.CharField(max_length=18, null=True)
+    atasan_pejabat_penilai_nama = fields.CharField(max_length=255, null=True)
+    # Jabatan fungsional: the jenjang then, the months the SKP covers and the angka kredit.
+    jenjang = fields.CharEnumField(JenjangJabatanFungsional, max_length=20, null=True)
+    bulan_dinilai = fields.SmallIntField(null=True)
+    angka_kredit = fields.DecimalField(max_digits=8, decimal_places=3, null=True)
     ditetapkan_at = fields.DatetimeField(null=True)
+    final_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "evaluasi"
         unique_together = (("skp", "jenis_periode", "nomor_periode"),)
         indexes = (("pegawai_id", "tahun"),)
+
+
+class Keberatan(VersionedModel):
+    """A pegawai's objection to a predikat (at most one per evaluation) and the atasan
+    pejabat penilai's final decision, with the ratings before it."""
+
+    id = fields.IntField(primary_key=True)
+    evaluasi = fields.OneToOneField(
+        "models.Evaluasi", related_name="keberatan", on_delete=fields.CASCADE
+    )
+    alasan = fields.TextField()
+    diajukan_at = fields.DatetimeField(auto_now_add=True)
+    keputusan = fields.CharEnumField(KeputusanKeberatan, max_length=10, null=True)
+    catatan_keputusan = fields.TextField(null=True)
+    diputus_oleh = fields.CharField(max_length=64, null=True)
+    diputus_at = fields.DatetimeField(null=True)
+    rating_hasil_kerja_semula = fields.CharEnumField(Rating, max_length=20)
+    rating_perilaku_kerja_semula = fields.CharEnumField(Rating, max_length=20)
+    predikat_semula = fields.CharEnumField(Predikat, max_length=16)
+
+    class Meta:
+        table = "keberatan"

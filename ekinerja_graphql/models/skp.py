@@ -55,6 +55,8 @@ class Skp(VersionedModel):
     skema_pertanggungjawaban = fields.JSONField(default=list)
     konsekuensi = fields.JSONField(default=list)
     disetujui_at = fields.DatetimeField(null=True)
+    # A mutasi closed the SKP on this day (its periode_akhir); a new one plans what follows.
+    ditutup_pada = fields.DateField(null=True)
 
     class Meta:
         table = "skp"
@@ -124,3 +126,22 @@ class PerilakuKerja(Model):
     class Meta:
         table = "perilaku_kerja"
         unique_together = (("skp", "nilai"),)
+
+
+class UmpanBalik(Model):
+    """Continuous feedback on an RHK during the year, from the pegawai or their appraisers."""
+
+    id = fields.IntField(primary_key=True)
+    rhk = fields.ForeignKeyField(
+        "models.RencanaHasilKerja", related_name="umpan_balik", db_index=True,
+        on_delete=fields.CASCADE,
+    )
+    penulis = fields.ForeignKeyField(
+        "models.Pegawai", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    penulis_nama = fields.CharField(max_length=255)
+    isi = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "umpan_balik"
