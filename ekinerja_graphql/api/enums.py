@@ -8,10 +8,12 @@ from ekinerja_graphql.domain import (
     golongan,
     jabatan,
     kepegawaian,
+    kurva,
     organisasi,
     periode,
     predikat,
     skp,
+    workflow,
 )
 
 JenisPegawai = strawberry.enum(kepegawaian.JenisPegawai)
@@ -44,4 +46,11 @@ Rating = strawberry.enum(predikat.Rating)
 Predikat = strawberry.enum(predikat.Predikat)
 JenisPeriode = strawberry.enum(periode.JenisPeriode)
 StatusEvaluasi = strawberry.enum(evaluasi.StatusEvaluasi)
+KeputusanKeberatan = strawberry.enum(evaluasi.KeputusanKeberatan)
+Aksi = strawberry.enum(workflow.Aksi, description="A step of the workflow, as riwayat records it")
+CapaianOrganisasi = strawberry.enum(
+    kurva.PredikatOrganisasi, name="CapaianOrganisasi",
+    description="The capaian (organisation predikat) of a unit, set by the leader one level up",
+)
+KodePelanggaran = strawberry.enum(kurva.KodePelanggaran)
 Peran = strawberry.enum(akses.Peran)

@@ -17,7 +17,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from ekinerja_graphql.api.document_limits import shape_problem
 from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
-from ekinerja_graphql.api.limits import QueryCostLimit
+from ekinerja_graphql.api.limits import QueryCostLimit, named_fan_outs
 from ekinerja_graphql.api.viewer_loader import ViewerLoader
 from ekinerja_graphql.config import Settings
 
@@ -91,6 +91,7 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
             maximum=settings.max_query_cost,
             default_page_size=settings.default_page_size,
             max_page_size=settings.max_page_size,
+            named=named_fan_outs(settings.evaluation_period),
         ),
         # Last: the viewer is read only for a request every limit above has accepted.
         ViewerLoader,

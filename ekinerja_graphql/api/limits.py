@@ -40,15 +40,25 @@ PAGE_ARGUMENTS = ("first", "last")
 FAN_OUT = "fan_out"
 
 
-def fan_out(items: int) -> dict[str, int]:
-    """Field metadata: a list field counts `items` times its sub-selection in the cost."""
+# Fan-outs that follow the configuration, named in metadata and resolved per schema.
+PER_PERIODE = "per_periode"  # one item per evaluation period of the year, and the year
+
+
+def fan_out(items: int | str) -> dict[str, int | str]:
+    """Field metadata: a list field counts `items` times its sub-selection in the cost;
+    a name (PER_PERIODE) takes its number from the settings."""
     return {FAN_OUT: items}
 
 
-def declared_fan_out(definition: GraphQLField) -> int | None:
+def named_fan_outs(evaluation_period: str) -> dict[str, int]:
+    return {PER_PERIODE: (12 if evaluation_period == "BULANAN" else 4) + 1}
+
+
+def declared_fan_out(definition: GraphQLField, named: dict[str, int]) -> int | None:
     strawberry_field = (definition.extensions or {}).get("strawberry-definition")
     metadata = getattr(strawberry_field, "metadata", None) or {}
-    return metadata.get(FAN_OUT)
+    declared = metadata.get(FAN_OUT)
+    return named[declared] if isinstance(declared, str) else declared
 _META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
 
 
@@ -59,6 +69,7 @@ class CostWalker:
     variables: dict[str, Any]
     default_page_size: int
     max_page_size: int
+    named: dict[str, int] = field(default_factory=lambda: named_fan_outs("BULANAN"))
     errors: list[GraphQLError] = field(default_factory=list)
     _fragment_costs: dict[str, int] = field(default_factory=dict)
 
@@ -102,7 +113,7 @@ class CostWalker:
             ids = value_from_ast_untyped(arguments["ids"], self.variables)
             return len(ids) if isinstance(ids, list) else 1
         if not any(name in definition.args for name in PAGE_ARGUMENTS):
-            return declared_fan_out(definition) or 1
+            return declared_fan_out(definition, self.named) or 1
         sizes = [self.page_size(node, name, arguments.get(name)) for name in PAGE_ARGUMENTS]
         given = [size for size in sizes if size is not None]
         return max(given) if given else self.default_page_size
@@ -138,9 +149,11 @@ def query_cost(
     variables: dict[str, Any] | None,
     default_page_size: int,
     max_page_size: int,
+    named: dict[str, int] | None = None,
 ) -> QueryCost:
     walker = CostWalker(
-        schema, fragments, _with_defaults(operation, variables), default_page_size, max_page_size
+        schema, fragments, _with_defaults(operation, variables), default_page_size, max_page_size,
+        named if named is not None else named_fan_outs("BULANAN"),
     )
     root = schema.get_root_type(operation.operation)
     requested = walker.selection_set(operation.selection_set, root)
@@ -160,10 +173,12 @@ def _with_defaults(operation: OperationDefinitionNode, variables: dict | None) -
 class QueryCostLimit(SchemaExtension):
     """Rejects an operation whose cost exceeds `maximum`, before any resolver runs."""
 
-    def __init__(self, maximum: int, default_page_size: int, max_page_size: int) -> None:
+    def __init__(self, maximum: int, default_page_size: int, max_page_size: int,
+                 named: dict[str, int] | None = None) -> None:  # fmt: skip
         self.maximum = maximum
         self.default_page_size = default_page_size
         self.max_page_size = max_page_size
+        self.named = named
         self.requested: int | None = None
 
     def on_execute(self) -> Iterator[None]:
@@ -191,6 +206,7 @@ class QueryCostLimit(SchemaExtension):
             context.variables,
             self.default_page_size,
             self.max_page_size,
+            self.named,
         )
 
     def _over_maximum(self, requested: int) -> list[GraphQLError]:

@@ -62,3 +62,9 @@ def build_all(info: strawberry.Info, cls: type[T], rows: Iterable[dict]) -> list
     rows = list(rows)
     info.context.budget.spend(len(rows))
     return [_make(cls, row) for row in rows]
+
+
+def row_of(obj, **extra) -> dict:
+    """A model instance as the plain row the types are built from (mutations return what they
+    wrote); `extra` adds joined values a type needs (an RHK's owner)."""
+    return {name: getattr(obj, name) for name in obj._meta.fields_db_projection} | extra

@@ -3,26 +3,40 @@
 import strawberry
 from strawberry.tools import merge_types
 
+from ekinerja_graphql.api.admin.audit import AuditQuery
 from ekinerja_graphql.api.admin.schema import AdminQuery
+from ekinerja_graphql.api.evaluasi.antrian import AntrianQuery
+from ekinerja_graphql.api.evaluasi.mutations import EvaluasiMutation
 from ekinerja_graphql.api.evaluasi.types import Evaluasi
 from ekinerja_graphql.api.node import NodeQuery
+from ekinerja_graphql.api.organisasi.predikat import (
+    PredikatOrganisasi,
+    PredikatOrganisasiMutation,
+    PredikatOrganisasiQuery,
+)
 from ekinerja_graphql.api.organisasi.schema import OrganisasiQuery
-from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
+from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
+from ekinerja_graphql.api.pegawai.mutations import PegawaiMutation
 from ekinerja_graphql.api.pegawai.schema import PegawaiQuery
 from ekinerja_graphql.api.pegawai.types import Pegawai
+from ekinerja_graphql.api.skp.mutations import SkpMutation
 from ekinerja_graphql.api.skp.types import IndikatorKinerja, Realisasi, RencanaHasilKerja, Skp
 from ekinerja_graphql.config import Settings, get_settings
 
-Query = merge_types("Query", (PegawaiQuery, OrganisasiQuery, NodeQuery, AdminQuery))
-NODE_TYPES = [UnitOrganisasi, Jabatan, Pegawai, Skp, RencanaHasilKerja, IndikatorKinerja,
-              Realisasi, Evaluasi]
+Query = merge_types("Query", (PegawaiQuery, OrganisasiQuery, NodeQuery, AdminQuery, AuditQuery,
+                              AntrianQuery, PredikatOrganisasiQuery))  # fmt: skip
+Mutation = merge_types("Mutation", (SkpMutation, EvaluasiMutation, PredikatOrganisasiMutation,
+                                    PegawaiMutation))  # fmt: skip
+NODE_TYPES = [UnitOrganisasi, Jabatan, PejabatNegara, Pegawai, Skp, RencanaHasilKerja,
+              IndikatorKinerja, Realisasi, Evaluasi, PredikatOrganisasi]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from ekinerja_graphql.api.extensions import schema_extensions
 
     return strawberry.Schema(
-        query=Query, types=NODE_TYPES, extensions=schema_extensions(settings or get_settings())
+        query=Query, mutation=Mutation, types=NODE_TYPES,
+        extensions=schema_extensions(settings or get_settings()),
     )
 
 

@@ -132,6 +132,10 @@ async def _unit(unit_id: int) -> UnitOrganisasi:
     return unit
 
 
+async def rantai_unit_id(unit_id: int) -> Rantai:
+    return await _rantai_unit(await _unit(unit_id))
+
+
 async def _rantai_unit(unit: UnitOrganisasi) -> Rantai:
     """The unit's head's chain: the leader one level up is the head's pejabat penilai. A
     unit without an ASN head (the ministry) is treated as rated by a pejabat negara."""

@@ -241,7 +241,7 @@ async def test_a_team_larger_than_its_estimate_nulls_only_bawahan(accounts, test
                                                                 monkeypatch):
     from ekinerja_graphql.api import limits
 
-    monkeypatch.setattr(limits, "declared_fan_out", lambda definition: 1)
+    monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
     result = await run("{ me { nip bawahan { nip } } }", as_role(accounts, Peran.PENILAI),
                        test_settings)
     assert result.data == {"me": {"nip": accounts[Peran.PENILAI].nip, "bawahan": None}}

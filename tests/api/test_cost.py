@@ -81,7 +81,7 @@ async def test_the_client_operations_fit_their_cost(admin, test_settings):
 async def test_a_list_larger_than_its_estimate_is_refused_not_returned(
     admin, test_settings, monkeypatch
 ):
-    monkeypatch.setattr(limits, "declared_fan_out", lambda definition: 1)
+    monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
     query = "{ unitOrganisasiRoots { children { nama children { nama } } } }"
     result = await run(query, admin, test_settings)
     cost = result.extensions["cost"]["requested"]
@@ -95,7 +95,7 @@ async def test_a_list_larger_than_its_estimate_is_refused_not_returned(
 async def test_a_relation_far_over_budget_is_not_even_read(admin, test_settings, monkeypatch):
     """The batch SELECT asks for the remaining budget plus one row, so a huge relation
     costs one small read before it is refused."""
-    monkeypatch.setattr(limits, "declared_fan_out", lambda definition: 1)
+    monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
     query = "{ pegawaiList(first: 3) { nodes { bawahan { nip } } } }"
     with count_statements() as statements:
         result = await run(query, admin, test_settings)

@@ -1,24 +1,53 @@
 from datetime import date, datetime
+from decimal import Decimal
 
 import strawberry
 from strawberry import relay
 
 from ekinerja_graphql.api.enums import (
+    Aksi,
     Golongan,
     GolonganPppk,
     JenisPeriode,
+    JenjangJabatanFungsional,
+    KeputusanKeberatan,
     Predikat,
     Rating,
     StatusEvaluasi,
     StatusPenilai,
 )
+from ekinerja_graphql.api.evaluasi.dataloaders import KEBERATAN_BY_EVALUASI, RIWAYAT_BY_EVALUASI
+from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
 from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
-from ekinerja_graphql.api.rows import build
+from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_ID
-from ekinerja_graphql.api.skp.types import Skp
+from ekinerja_graphql.api.skp.types import RIWAYAT_FAN_OUT, Skp
+
+
+@strawberry.type(description="One step of an evaluation: who took it, when, and why")
+class EvaluasiRiwayat:
+    aksi: Aksi
+    dari_status: StatusEvaluasi | None = strawberry.field(description="Null when created")
+    ke_status: StatusEvaluasi
+    oleh: str = strawberry.field(description="NIP (or service account) of who took it")
+    pada: datetime
+    catatan: str | None
+
+
+@strawberry.type(description="A keberatan against a fixed predikat and the atasan pejabat "
+                 "penilai's final decision")
+class Keberatan:
+    alasan: str
+    diajukan_at: datetime
+    keputusan: KeputusanKeberatan | None
+    catatan_keputusan: str | None
+    diputus_at: datetime | None
+    rating_hasil_kerja_semula: Rating
+    rating_perilaku_kerja_semula: Rating
+    predikat_semula: Predikat
 
 
 @strawberry.type(description="A periodic or annual evaluation; position, unit, golongan and "
@@ -42,13 +71,40 @@ class Evaluasi(relay.Node):
     status_penilai: StatusPenilai
     pejabat_penilai_nip: str | None
     pejabat_penilai_nama: str | None
+    pejabat_penilai_jabatan: str | None
+    pejabat_penilai_unit_nama: str | None
+    pejabat_penilai_golongan: Golongan | None
+    pejabat_penilai_golongan_pppk: GolonganPppk | None
+    atasan_pejabat_penilai_nip: str | None
+    atasan_pejabat_penilai_nama: str | None
+    jenjang: JenjangJabatanFungsional | None = strawberry.field(
+        description="Jabatan fungsional: the jenjang the angka kredit is counted in"
+    )
+    bulan_dinilai: int | None = strawberry.field(
+        description="Months of the period the SKP covers (a month counts when any day is)"
+    )
+    angka_kredit: Decimal | None = strawberry.field(
+        description="Jabatan fungsional: bulan/12 × persen(predikat) × koefisien (PermenPANRB "
+        "1/2023), 3 decimals"
+    )
     ditetapkan_at: datetime | None
+    final_at: datetime | None
     version: int
     updated_at: datetime
     skp_id: strawberry.Private[int]
     pegawai_id: strawberry.Private[int]
     unit_id: strawberry.Private[int]
     jabatan_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Every step, oldest first", metadata=fan_out(RIWAYAT_FAN_OUT))
+    async def riwayat(self, info: strawberry.Info) -> list[EvaluasiRiwayat]:
+        rows = await loader(info, RIWAYAT_BY_EVALUASI).load(self.id)
+        return build_all(info, EvaluasiRiwayat, rows)
+
+    @strawberry.field(description="The pegawai's keberatan and its decision, if one was filed")
+    async def keberatan(self, info: strawberry.Info) -> Keberatan | None:
+        rows = await loader(info, KEBERATAN_BY_EVALUASI).load(self.id)
+        return build(info, Keberatan, rows[0]) if rows else None
 
     @strawberry.field
     async def skp(self, info: strawberry.Info) -> Skp:

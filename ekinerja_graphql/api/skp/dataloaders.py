@@ -6,6 +6,8 @@ from ekinerja_graphql.models import (
     Realisasi,
     RencanaHasilKerja,
     Skp,
+    SkpRiwayat,
+    UmpanBalik,
 )
 
 # Owned rows reached without their owner (node, rhkAtasan) carry the owner's pegawai_id.
@@ -29,3 +31,5 @@ REALISASI_BY_ID = by_id("realisasi", Realisasi, pegawai_id="indikator__rhk__skp_
 REALISASI_BY_INDIKATOR = grouped(
     "realisasi_by_indikator", Realisasi, ("indikator_id",), ("jenis_periode", "nomor_periode", "id")
 )
+RIWAYAT_BY_SKP = grouped("riwayat_by_skp", SkpRiwayat, ("skp_id",), ("id",))
+UMPAN_BALIK_BY_RHK = grouped("umpan_balik_by_rhk", UmpanBalik, ("rhk_id",), ("id",))

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 
 from ekinerja_graphql.api.enums import (
+    Aksi,
     AspekIndikator,
     JenisJabatanSkp,
     JenisPeriode,
@@ -17,7 +18,7 @@ from ekinerja_graphql.api.enums import (
     StatusSkp,
 )
 from ekinerja_graphql.api.evaluasi.dataloaders import EVALUASI_BY_SKP
-from ekinerja_graphql.api.limits import fan_out
+from ekinerja_graphql.api.limits import PER_PERIODE, fan_out
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import (
     JABATAN_BY_ID,
@@ -35,9 +36,11 @@ from ekinerja_graphql.api.skp.dataloaders import (
     RHK_BY_ID,
     RHK_BY_SKP,
     RHK_TURUNAN,
+    RIWAYAT_BY_SKP,
     SKP_BY_ID,
+    UMPAN_BALIK_BY_RHK,
 )
-from ekinerja_graphql.domain.skp import NAMA_BERAKHLAK
+from ekinerja_graphql.domain.skp import MAKS_INDIKATOR, NAMA_BERAKHLAK
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
@@ -47,10 +50,29 @@ EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evalua
 # Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
 RHK_FAN_OUT = 10
 RHK_TURUNAN_FAN_OUT = 300  # as many as the penilai has bawahan
-INDIKATOR_FAN_OUT = 3
-REALISASI_FAN_OUT = 5  # four quarters and the year
+INDIKATOR_FAN_OUT = MAKS_INDIKATOR
+REALISASI_FAN_OUT = PER_PERIODE  # each period of the instansi's granularity, and the year
 EVALUASI_FAN_OUT = 16
 PERILAKU_COUNT = len(NAMA_BERAKHLAK)
+RIWAYAT_FAN_OUT = 30
+UMPAN_BALIK_FAN_OUT = 50
+
+
+@strawberry.type(description="One step of an SKP's workflow: who took it, when, and why")
+class SkpRiwayat:
+    aksi: Aksi
+    dari_status: StatusSkp | None = strawberry.field(description="Null when the SKP was created")
+    ke_status: StatusSkp
+    oleh: str = strawberry.field(description="NIP (or service account) of who took it")
+    pada: datetime
+    catatan: str | None
+
+
+@strawberry.type(description="Feedback on an RHK during the year")
+class UmpanBalik:
+    penulis_nama: str
+    isi: str
+    created_at: datetime
 
 
 @strawberry.type(description="Realisasi of one indicator in one period, with evidence links")
@@ -76,7 +98,8 @@ class IndikatorKinerja(relay.Node):
     urutan: int
     version: int
 
-    @strawberry.field(description=f"By period; counts {REALISASI_FAN_OUT} in the query cost",
+    @strawberry.field(description="By period; counts the periods of a year (5 quarterly, 13 "
+                      "monthly, with the year) in the query cost",
                       metadata=fan_out(REALISASI_FAN_OUT))
     async def realisasi(self, info: strawberry.Info) -> list[Realisasi]:
         return build_all(info, Realisasi, await loader(info, REALISASI_BY_INDIKATOR).load(self.id))
@@ -117,6 +140,11 @@ class RencanaHasilKerja(relay.Node):
         visible = await records_visible_owners(info, {row["pegawai_id"] for row in rows})
         return build_all(info, RencanaHasilKerja, (r for r in rows if r["pegawai_id"] in visible))
 
+    @strawberry.field(description=f"Newest last; counts {UMPAN_BALIK_FAN_OUT} in the query cost",
+                      metadata=fan_out(UMPAN_BALIK_FAN_OUT))
+    async def umpan_balik(self, info: strawberry.Info) -> list[UmpanBalik]:
+        return build_all(info, UmpanBalik, await loader(info, UMPAN_BALIK_BY_RHK).load(self.id))
+
     @strawberry.field(description=f"Counts {INDIKATOR_FAN_OUT} in the query cost",
                       metadata=fan_out(INDIKATOR_FAN_OUT))
     async def indikator(self, info: strawberry.Info) -> list[IndikatorKinerja]:
@@ -150,6 +178,9 @@ class Skp(relay.Node):
     pendekatan: Pendekatan
     jenis_jabatan: JenisJabatanSkp
     status: StatusSkp
+    ditutup_pada: date | None = strawberry.field(
+        description="A mutasi closed the SKP on this day; the next SKP plans what follows"
+    )
     status_penilai: StatusPenilai = strawberry.field(
         description="SIASN statusPenilai: NON_ASN when the penilai is a pejabat negara"
     )
@@ -230,6 +261,11 @@ class Skp(relay.Node):
         from ekinerja_graphql.api.evaluasi.types import Evaluasi
 
         return build_all(info, Evaluasi, await loader(info, EVALUASI_BY_SKP).load(self.id))
+
+    @strawberry.field(description=f"Every step of its workflow, oldest first; counts "
+                      f"{RIWAYAT_FAN_OUT} in the query cost", metadata=fan_out(RIWAYAT_FAN_OUT))
+    async def riwayat(self, info: strawberry.Info) -> list[SkpRiwayat]:
+        return build_all(info, SkpRiwayat, await loader(info, RIWAYAT_BY_SKP).load(self.id))
 
     @strawberry.field(description="The evaluation of the latest period, if any")
     async def evaluasi_terakhir(self, info: strawberry.Info) -> EvaluasiRef | None:
