@@ -2,7 +2,8 @@
 
 Every field costs 1. A field with a `first` (or `last`) argument multiplies the
 cost of its sub-selection by the page size it asks for (the default page size
-when omitted); a field with an `ids` argument multiplies it by len(ids); a list
+when omitted); a field with an `ids` (or a bulk mutation's `items`) argument
+multiplies it by the length of that list; a list
 field without either by the fan-out it declares (`metadata=fan_out(n)`). Inline
 fragments on different types are summed, an upper bound for interfaces and unions.
 
@@ -37,6 +38,7 @@ from ekinerja_graphql.api.errors import BAD_USER_INPUT
 from ekinerja_graphql.api.operation import current_operation
 
 PAGE_ARGUMENTS = ("first", "last")
+BATCH_ARGUMENTS = ("ids", "items")
 FAN_OUT = "fan_out"
 
 
@@ -59,6 +61,8 @@ def declared_fan_out(definition: GraphQLField, named: dict[str, int]) -> int | N
     metadata = getattr(strawberry_field, "metadata", None) or {}
     declared = metadata.get(FAN_OUT)
     return named[declared] if isinstance(declared, str) else declared
+
+
 _META_FIELDS = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
 
 
@@ -109,9 +113,10 @@ class CostWalker:
 
     def multiplier(self, node: FieldNode, definition: GraphQLField) -> int:
         arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
-        if "ids" in definition.args and "ids" in arguments:
-            ids = value_from_ast_untyped(arguments["ids"], self.variables)
-            return len(ids) if isinstance(ids, list) else 1
+        for name in BATCH_ARGUMENTS:
+            if name in definition.args and name in arguments:
+                batch = value_from_ast_untyped(arguments[name], self.variables)
+                return len(batch) if isinstance(batch, list) else 1
         if not any(name in definition.args for name in PAGE_ARGUMENTS):
             return declared_fan_out(definition, self.named) or 1
         sizes = [self.page_size(node, name, arguments.get(name)) for name in PAGE_ARGUMENTS]

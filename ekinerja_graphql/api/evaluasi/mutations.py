@@ -83,7 +83,8 @@ class EvaluasiMutation:
             done = await penilaian.nilai_massal(actor_of(info), items_in,
                                                 info.context.settings.evaluation_period)
         except PenilaianDitolak as refused:
-            errors = [KesalahanItem(e.index, e.code, e.message, e.field) for e in refused.errors]
+            errors = [KesalahanItem(index=e.index, code=e.code, message=e.message, field=e.field)
+                      for e in refused.errors]  # fmt: skip
             return NilaiMassalPayload(evaluasi=[], kesalahan=errors)
         return NilaiMassalPayload(evaluasi=build_all(info, Evaluasi, map(row_of, done)),
                                   kesalahan=[])  # fmt: skip

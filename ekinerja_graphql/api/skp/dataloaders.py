@@ -1,4 +1,7 @@
-from ekinerja_graphql.api.loaders import by_id, grouped
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ekinerja_graphql.api.loaders import BatchFunction, LoaderSpec, RequestLoaders, by_id, grouped
 from ekinerja_graphql.domain.skp import URUTAN_JENIS_RHK
 from ekinerja_graphql.models import (
     IndikatorKinerja,
@@ -33,3 +36,24 @@ REALISASI_BY_INDIKATOR = grouped(
 )
 RIWAYAT_BY_SKP = grouped("riwayat_by_skp", SkpRiwayat, ("skp_id",), ("id",))
 UMPAN_BALIK_BY_RHK = grouped("umpan_balik_by_rhk", UmpanBalik, ("rhk_id",), ("id",))
+
+
+def _rhk_of_skp_of(loaders: RequestLoaders) -> BatchFunction:
+    """(pegawai id, tahun) -> the RHK of that pegawai's open SKP of the year."""
+
+    async def load(keys: Sequence[tuple[int, int]]) -> list[list[dict]]:
+        rows = await RencanaHasilKerja.filter(
+            skp__pegawai_id__in=sorted({k[0] for k in keys}),
+            skp__tahun__in=sorted({k[1] for k in keys}),
+            skp__ditutup_pada__isnull=True,
+        ).order_by("urutan", "id").values("id", "jenis", "uraian", owner="skp__pegawai_id",
+                                          tahun="skp__tahun")  # fmt: skip
+        groups: dict[tuple[int, int], list[dict]] = defaultdict(list)
+        for row in rows:
+            groups[(row["owner"], row["tahun"])].append(row)
+        return [groups.get(tuple(key), []) for key in keys]
+
+    return load
+
+
+RHK_PENILAI_TAHUN = LoaderSpec("rhk_penilai_tahun", _rhk_of_skp_of)

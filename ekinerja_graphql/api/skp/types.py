@@ -35,6 +35,7 @@ from ekinerja_graphql.api.skp.dataloaders import (
     REALISASI_BY_INDIKATOR,
     RHK_BY_ID,
     RHK_BY_SKP,
+    RHK_PENILAI_TAHUN,
     RHK_TURUNAN,
     RIWAYAT_BY_SKP,
     SKP_BY_ID,
@@ -66,6 +67,20 @@ class SkpRiwayat:
     oleh: str = strawberry.field(description="NIP (or service account) of who took it")
     pada: datetime
     catatan: str | None
+
+
+@strawberry.type(description="An RHK of the pejabat penilai, in brief: what an RHK of their "
+                 "bawahan intervenes (cascading). Visible with the bawahan's SKP; the "
+                 "superior's own SKP stays theirs.")
+class RhkIntervensi:
+    id: relay.GlobalID
+    jenis: JenisRhk
+    uraian: str
+
+    @classmethod
+    def of(cls, row: dict) -> "RhkIntervensi":
+        return cls(id=relay.GlobalID("RencanaHasilKerja", str(row["id"])), jenis=row["jenis"],
+                   uraian=row["uraian"])  # fmt: skip
 
 
 @strawberry.type(description="Feedback on an RHK during the year")
@@ -131,6 +146,15 @@ class RencanaHasilKerja(relay.Node):
             return None
         await ensure_records_visible(info, row["pegawai_id"], "rhkAtasan")
         return build(info, RencanaHasilKerja, row)
+
+    @strawberry.field(description="The superior's RHK this one intervenes, in brief: readable "
+                      "wherever this RHK is")
+    async def intervensi(self, info: strawberry.Info) -> RhkIntervensi | None:
+        if self.rhk_atasan_id is None:
+            return None
+        row = await loader(info, RHK_BY_ID).load(self.rhk_atasan_id)
+        info.context.budget.spend(1)
+        return RhkIntervensi.of(row) if row else None
 
     @strawberry.field(description="Subordinates' RHKs that intervene this one, where visible; "
                       f"counts {RHK_TURUNAN_FAN_OUT} in the query cost",
@@ -261,6 +285,16 @@ class Skp(relay.Node):
         from ekinerja_graphql.api.evaluasi.types import Evaluasi
 
         return build_all(info, Evaluasi, await loader(info, EVALUASI_BY_SKP).load(self.id))
+
+    @strawberry.field(description="The RHK of the pejabat penilai's SKP of the same year that "
+                      "this SKP's UTAMA RHK may intervene (rhkAtasanId); counts "
+                      f"{RHK_FAN_OUT} in the query cost", metadata=fan_out(RHK_FAN_OUT))
+    async def pilihan_rhk_atasan(self, info: strawberry.Info) -> list[RhkIntervensi]:
+        if self.pejabat_penilai_id is None:
+            return []
+        rows = await loader(info, RHK_PENILAI_TAHUN).load((self.pejabat_penilai_id, self.tahun))
+        info.context.budget.spend(len(rows))
+        return [RhkIntervensi.of(row) for row in rows]
 
     @strawberry.field(description=f"Every step of its workflow, oldest first; counts "
                       f"{RIWAYAT_FAN_OUT} in the query cost", metadata=fan_out(RIWAYAT_FAN_OUT))

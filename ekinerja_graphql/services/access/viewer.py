@@ -13,7 +13,7 @@ from tortoise.expressions import Q
 
 from ekinerja_graphql.domain.akses import STATUS_BOLEH_MASUK, Peran
 from ekinerja_graphql.domain.nip import NIP_LENGTH
-from ekinerja_graphql.models import AdminAssignment, Pegawai
+from ekinerja_graphql.models import AdminAssignment, Pegawai, Skp
 from ekinerja_graphql.services.access.grants import (
     SCOPE_COLUMNS,
     Access,
@@ -59,7 +59,8 @@ class Viewer:
 
 
 async def load_viewer(subject: str, service_accounts: frozenset[str], today: date) -> Viewer:
-    """Two queries: the pegawai row (none for a service account) and the active assignments."""
+    """Three queries for a pegawai (their row, the pegawai an SKP closed by a mutasi still
+    names them the appraiser of, the active assignments); one for a service account."""
     if subject in service_accounts:
         pegawai_id, appraisers = None, frozenset()
         assignments = AdminAssignment.filter(service_account=subject)
@@ -74,6 +75,9 @@ async def load_viewer(subject: str, service_accounts: frozenset[str], today: dat
     chain: tuple[Grant, ...] = ()
     if pegawai_id is not None:
         chain = (Self(pegawai_id), DirectBawahan(pegawai_id), BawahanOfBawahan(pegawai_id))
+        moved = await _moved_bawahan(pegawai_id, today)
+        if moved:
+            chain += (Listed(moved),)
     admin = tuple(_admin_grant(row) for row in active)
     records = chain + admin
     return Viewer(
@@ -100,6 +104,14 @@ async def _signing_in_pegawai(nip: str) -> dict:
     if rows[0]["status"] not in STATUS_BOLEH_MASUK:
         raise SignInRefused(f"pegawai with status {rows[0]['status']} may not sign in")
     return rows[0]
+
+
+async def _moved_bawahan(pegawai_id: int, today: date) -> frozenset[int]:
+    """Pegawai who moved away (a mutasi closed their SKP) from under this appraiser, this
+    year or last: the closed SKP's periods are still rated and decided by its own chain."""
+    closed = Skp.filter(Q(pejabat_penilai_id=pegawai_id) | Q(atasan_pejabat_penilai_id=pegawai_id),
+                        ditutup_pada__isnull=False, tahun__gte=today.year - 1)  # fmt: skip
+    return frozenset(await closed.values_list("pegawai_id", flat=True))
 
 
 def _admin_grant(row: dict) -> Grant:
