@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ekinerja_graphql.domain.akses import Peran
-from ekinerja_graphql.domain.workflow import Aksi, boleh
+from ekinerja_graphql.domain.workflow import BOLEH, Aksi, boleh
 from ekinerja_graphql.errors import Forbidden
 from ekinerja_graphql.services.access.grants import Access, Everyone, UnitSubtree
 from ekinerja_graphql.services.access.viewer import Viewer
@@ -83,8 +83,6 @@ def pastikan_boleh(actor: Actor, aksi: Aksi, rantai: Rantai, what: str) -> froze
 
 
 def _needed(aksi: Aksi, rantai: Rantai) -> set[str]:
-    from ekinerja_graphql.domain.workflow import BOLEH
-
     needed = set(BOLEH[aksi])
     if not BOLEH[aksi].isdisjoint(negara(rantai)):
         needed.add(Peran.ADMIN_PUSAT)

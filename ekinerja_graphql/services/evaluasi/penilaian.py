@@ -53,7 +53,7 @@ class PenilaianDitolak(CodedError):
 
 async def nilai(actor: Actor, penilaian: Penilaian, granularity: str) -> Evaluasi:
     async with in_transaction():
-        return await _nilai(actor, penilaian, granularity, Cache(), "input")
+        return await _nilai(actor, penilaian, granularity, Cache(), "input", "nilaiEvaluasi")
 
 
 async def nilai_massal(actor: Actor, items: list[Penilaian], granularity: str) -> list[Evaluasi]:
@@ -66,7 +66,8 @@ async def nilai_massal(actor: Actor, items: list[Penilaian], granularity: str) -
     async with in_transaction():  # raising rolls every item back
         for index, item in enumerate(items):
             try:
-                done.append(await _nilai(actor, item, granularity, cache, f"items[{index}]"))
+                done.append(await _nilai(actor, item, granularity, cache, f"items[{index}]",
+                                         "nilaiEvaluasiMassal"))
             except CodedError as error:
                 errors.append(ItemError(index, error.code, error.message, error.field))
         if errors:
@@ -75,7 +76,8 @@ async def nilai_massal(actor: Actor, items: list[Penilaian], granularity: str) -
 
 
 async def _nilai(actor: Actor, penilaian: Penilaian, granularity: str, cache: Cache,
-                 field: str) -> Evaluasi:  # fmt: skip
+                 field: str, action: str) -> Evaluasi:  # fmt: skip
+    """`field` prefixes the input paths in errors; `action` names the mutation in the audit."""
     catatan = (penilaian.catatan or "").strip() or None
     if catatan is not None and len(catatan) > PANJANG_URAIAN:
         raise BadUserInput(f"{field}.catatan", f"at most {PANJANG_URAIAN} characters")
@@ -103,7 +105,7 @@ async def _nilai(actor: Actor, penilaian: Penilaian, granularity: str, cache: Ca
     if ada is None:
         evaluasi = await Evaluasi.create(**fields)
         await catat_riwayat(actor, evaluasi, Aksi.NILAI_EVALUASI, None, catatan)
-        await audit.record(actor, "nilaiEvaluasi", evaluasi, pegawai_id=skp.pegawai_id)
+        await audit.record(actor, action, evaluasi, pegawai_id=skp.pegawai_id)
         return evaluasi
     if penilaian.version is None:
         raise Conflict(f"Evaluasi {ada.id} of this period exists: send its version to rate it "
@@ -111,5 +113,5 @@ async def _nilai(actor: Actor, penilaian: Penilaian, granularity: str, cache: Ca
     before, dari = audit.snapshot(ada), ada.status
     await save_versioned(ada, penilaian.version, **fields)
     await catat_riwayat(actor, ada, Aksi.NILAI_EVALUASI, dari, catatan)
-    await audit.record(actor, "nilaiEvaluasi", ada, pegawai_id=skp.pegawai_id, before=before)
+    await audit.record(actor, action, ada, pegawai_id=skp.pegawai_id, before=before)
     return ada
