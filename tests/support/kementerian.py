@@ -47,7 +47,7 @@ async def _unit(unit_id: int, nama: str, jenis: str, parent=None) -> UnitOrganis
     )
 
 
-async def _pegawai(nip: str, nama: str, unit, jabatan, **chain) -> Pegawai:
+async def add_pegawai(nip: str, nama: str, unit, jabatan, **chain) -> Pegawai:
     return await Pegawai.create(
         nip=nip, nama=nama, jenis_kelamin="LAKI_LAKI" if nip[14] == "1" else "PEREMPUAN",
         tanggal_lahir=date(int(nip[:4]), int(nip[4:6]), int(nip[6:8])), jenis="PNS",
@@ -75,17 +75,17 @@ async def build_kementerian() -> Kementerian:
     analis = await Jabatan.create(nama="Analis Sumber Daya Manusia Aparatur Ahli Muda",
                                   kelas_jabatan=9, jenis="FUNGSIONAL_TERTENTU",
                                   jenjang="AHLI_MUDA")  # fmt: skip
-    h = await _pegawai("196801011990031001", "Kakanwil", kanwil, jpt,
+    h = await add_pegawai("196801011990031001", "Kakanwil", kanwil, jpt,
                        pejabat_penilai_negara=menteri)  # fmt: skip
-    p = await _pegawai("197002021995031002", "Kakankemenag", unit, kepala, pejabat_penilai=h)
-    p2 = await _pegawai("197103031996031003", "Kakankemenag Dua", unit2, kepala,
+    p = await add_pegawai("197002021995031002", "Kakankemenag", unit, kepala, pejabat_penilai=h)
+    p2 = await add_pegawai("197103031996031003", "Kakankemenag Dua", unit2, kepala,
                         pejabat_penilai=h)  # fmt: skip
-    s1 = await _pegawai("198504042010012004", "Penyuluh", unit, penyuluh, pejabat_penilai=p)
-    s2 = await _pegawai("198605052011011005", "Pengadministrasi", unit, pelaksana,
+    s1 = await add_pegawai("198504042010012004", "Penyuluh", unit, penyuluh, pejabat_penilai=p)
+    s2 = await add_pegawai("198605052011011005", "Pengadministrasi", unit, pelaksana,
                         pejabat_penilai=p)  # fmt: skip
-    s3 = await _pegawai("198706062012011006", "Pindahan", unit, pelaksana, pejabat_penilai=p)
-    admin_pusat = await _pegawai("197507072000031007", "Admin Pusat", root, analis)
-    admin_unit = await _pegawai("197808082003122008", "Admin Kanwil", kanwil, analis,
+    s3 = await add_pegawai("198706062012011006", "Pindahan", unit, pelaksana, pejabat_penilai=p)
+    admin_pusat = await add_pegawai("197507072000031007", "Admin Pusat", root, analis)
+    admin_unit = await add_pegawai("197808082003122008", "Admin Kanwil", kanwil, analis,
                                 pejabat_penilai=h)  # fmt: skip
     for who, role, unit_id in ((admin_pusat, Peran.ADMIN_PUSAT, None),
                                (admin_unit, Peran.ADMIN_UNIT, kanwil.id)):  # fmt: skip
