@@ -72,7 +72,10 @@ def boleh(aksi: Aksi, peran: frozenset[Peran], negara: frozenset[Peran] = frozen
     the roles towards it that a pejabat negara holds (ADMIN_PUSAT acts for them)."""
     if not BOLEH[aksi].isdisjoint(peran):
         return True
-    return Peran.ADMIN_PUSAT in peran and not BOLEH[aksi].isdisjoint(negara)
+    # Never on one's own record: an ADMIN_PUSAT rated by the Menteri does not approve,
+    # rate or decide for themselves.
+    return (Peran.ADMIN_PUSAT in peran and Peran.PEGAWAI not in peran
+            and not BOLEH[aksi].isdisjoint(negara))  # fmt: skip
 
 
 class TransisiTidakSah(ValueError):
@@ -99,8 +102,10 @@ SKP_TRANSISI: dict[Aksi, dict[StatusSkp, StatusSkp]] = {
     Aksi.TULIS_UMPAN_BALIK: {S.DRAFT: S.DRAFT, S.DIAJUKAN: S.DIAJUKAN, S.DISETUJUI: S.DISETUJUI},
 }
 
-# What may still be done on an SKP a mutasi closed: its months are still lived and rated.
-SETELAH_DITUTUP = frozenset({Aksi.CATAT_REALISASI, Aksi.TULIS_UMPAN_BALIK})
+# What may still be done on an SKP a mutasi closed: its months were lived and are rated, so
+# an unapproved plan may still be finished and approved; an approved one is not reopened
+# (revisi), and it is closed only once.
+SETELAH_DITUTUP = frozenset(SKP_TRANSISI) - {Aksi.REVISI_SKP, Aksi.CATAT_MUTASI}
 
 E = StatusEvaluasi
 # None: no evaluation of that period yet (rating creates it).
@@ -114,11 +119,11 @@ EVALUASI_TRANSISI: dict[Aksi, dict[StatusEvaluasi | None, StatusEvaluasi]] = {
 
 
 def langkah_skp(aksi: Aksi, status: StatusSkp) -> StatusSkp:
-    return _langkah(SKP_TRANSISI[aksi], aksi, status)
+    return _langkah(SKP_TRANSISI.get(aksi, {}), aksi, status)
 
 
 def langkah_evaluasi(aksi: Aksi, status: StatusEvaluasi | None) -> StatusEvaluasi:
-    return _langkah(EVALUASI_TRANSISI[aksi], aksi, status)
+    return _langkah(EVALUASI_TRANSISI.get(aksi, {}), aksi, status)
 
 
 def _langkah(table: dict, aksi: Aksi, status):

@@ -25,7 +25,22 @@ async def record(
 ) -> None:
     """Writes one entry; `before` is `snapshot(obj)` taken before the change (None when the
     object is new), the after is read from `obj` as it is now (None when deleted)."""
-    await AuditLog.create(
+    await entry(actor, action, obj, pegawai_id=pegawai_id, before=before,
+                object_type=object_type, object_id=object_id).save()  # fmt: skip
+
+
+def entry(
+    actor: Actor,
+    action: str,
+    obj: Model | None,
+    *,
+    pegawai_id: int | None,
+    before: Mapping[str, Any] | None = None,
+    object_type: str | None = None,
+    object_id: int | None = None,
+) -> AuditLog:
+    """The entry `record` writes, unsaved: a bulk step writes its entries in one INSERT."""
+    return AuditLog(
         subject=actor.subject,
         action=action,
         object_type=object_type or type(obj).__name__,

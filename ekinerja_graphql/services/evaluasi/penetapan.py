@@ -10,11 +10,12 @@ from tortoise.transactions import in_transaction
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.domain.periode import JenisPeriode, Periode
 from ekinerja_graphql.domain.workflow import Aksi
-from ekinerja_graphql.errors import BadUserInput, Conflict
-from ekinerja_graphql.models import Evaluasi
+from ekinerja_graphql.errors import BadUserInput, Conflict, NotFound
+from ekinerja_graphql.models import Evaluasi, Pegawai, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
-from ekinerja_graphql.services.access.peran import Actor
-from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
+from ekinerja_graphql.services.access.peran import Actor, pastikan_boleh
+from ekinerja_graphql.services.evaluasi.records import Jejak, langkah, rantai_skp
+from ekinerja_graphql.services.evaluasi.snapshot import Cache
 from ekinerja_graphql.services.organisasi_predikat import LaporanKurva, laporan_kurva
 from ekinerja_graphql.services.versioning import save_versioned
 
@@ -29,23 +30,34 @@ async def tetapkan(actor: Actor, items: list[tuple[int, int]], settings: Setting
     if len({evaluasi_id for evaluasi_id, _ in items}) != len(items):
         raise BadUserInput("items", "distinct evaluations")
     curves: dict[tuple[int, Periode], LaporanKurva] = {}
+    jejak = Jejak(actor, "tetapkanEvaluasi")
     fixed = []
     async with in_transaction():
+        rows = await Evaluasi.select_for_update().filter(id__in=[i for i, _ in items])
+        by_id = {row.id: row for row in rows}
+        cache = Cache()
+        await cache.preload(Skp, {row.skp_id for row in rows})
+        pegawai = await cache.preload(Pegawai, {row.pegawai_id for row in rows})
+        await cache.preload(UnitOrganisasi, {p.unit_id for p in pegawai})
         for index, (evaluasi_id, version) in enumerate(items):
-            terpilih = await muat_evaluasi(evaluasi_id, Aksi.TETAPKAN_EVALUASI, actor)
-            evaluasi = terpilih.evaluasi
+            evaluasi = by_id.get(evaluasi_id)
+            if evaluasi is None:
+                raise NotFound(f"Evaluasi {evaluasi_id} does not exist", field=f"items[{index}].id")
+            skp = await cache.get(Skp, evaluasi.skp_id)
+            pastikan_boleh(actor, Aksi.TETAPKAN_EVALUASI, await rantai_skp(skp, cache),
+                           f"Evaluasi {evaluasi_id}")  # fmt: skip
+            dari = evaluasi.status
+            ke = langkah(dari, Aksi.TETAPKAN_EVALUASI, evaluasi.version)
             periode = Periode(evaluasi.tahun, evaluasi.jenis_periode, evaluasi.nomor_periode)
             key = (evaluasi.unit_id, periode)
             if key not in curves:
                 curves[key] = await laporan_kurva(evaluasi.unit_id, periode, settings)
             _pastikan_kurva(curves[key], f"items[{index}]")
-            before, dari = audit.snapshot(evaluasi), evaluasi.status
-            await save_versioned(evaluasi, version, ditetapkan_at=datetime.now(UTC),
-                                 status=langkah(dari, Aksi.TETAPKAN_EVALUASI, version))
-            await catat_riwayat(actor, evaluasi, Aksi.TETAPKAN_EVALUASI, dari)
-            await audit.record(actor, "tetapkanEvaluasi", evaluasi,
-                               pegawai_id=evaluasi.pegawai_id, before=before)  # fmt: skip
+            before = audit.snapshot(evaluasi)
+            await save_versioned(evaluasi, version, ditetapkan_at=datetime.now(UTC), status=ke)
+            jejak.catat(evaluasi, Aksi.TETAPKAN_EVALUASI, dari, before=before)
             fixed.append(evaluasi)
+        await jejak.tulis()
     return fixed
 
 

@@ -24,6 +24,15 @@ class Cache:
             self._rows[key] = await model.get_or_none(id=row_id)
         return self._rows[key]
 
+    async def preload(self, model: type, row_ids) -> list:
+        """Reads the rows not yet here in one query; returns all of them."""
+        wanted = {row_id for row_id in row_ids if row_id is not None}
+        missing = [row_id for row_id in wanted if (model, row_id) not in self._rows]
+        if missing:
+            for row in await model.filter(id__in=missing):
+                self._rows[(model, row.id)] = row
+        return [self._rows[(model, row_id)] for row_id in wanted if (model, row_id) in self._rows]
+
 
 async def snapshot(skp: Skp, periode: Periode, cache: Cache) -> dict:
     pegawai = await cache.get(Pegawai, skp.pegawai_id)
