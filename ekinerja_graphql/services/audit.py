@@ -13,20 +13,9 @@ from ekinerja_graphql.models import AuditLog
 from ekinerja_graphql.services.access.peran import Actor
 
 
-async def record(
-    actor: Actor,
-    action: str,
-    obj: Model | None,
-    *,
-    pegawai_id: int | None,
-    before: Mapping[str, Any] | None = None,
-    object_type: str | None = None,
-    object_id: int | None = None,
-) -> None:
-    """Writes one entry; `before` is `snapshot(obj)` taken before the change (None when the
-    object is new), the after is read from `obj` as it is now (None when deleted)."""
-    await entry(actor, action, obj, pegawai_id=pegawai_id, before=before,
-                object_type=object_type, object_id=object_id).save()  # fmt: skip
+async def record(actor: Actor, action: str, obj: Model | None, **details: Any) -> None:
+    """Writes one entry (see `entry`)."""
+    await entry(actor, action, obj, **details).save()
 
 
 def entry(
@@ -39,7 +28,9 @@ def entry(
     object_type: str | None = None,
     object_id: int | None = None,
 ) -> AuditLog:
-    """The entry `record` writes, unsaved: a bulk step writes its entries in one INSERT."""
+    """Who took which mutation on what; `before` is `snapshot(obj)` taken before the change
+    (None when the object is new), the after is read from `obj` as it is now (None when
+    deleted). Unsaved: `record` saves it; a bulk step writes its entries in one INSERT."""
     return AuditLog(
         subject=actor.subject,
         action=action,
