@@ -14,6 +14,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.relay import GlobalIDValueError
+from tortoise.exceptions import IntegrityError
 
 from ekinerja_graphql.db import database_unavailable
 from ekinerja_graphql.errors import (  # noqa: F401 - re-exported for the API modules
@@ -68,6 +69,12 @@ def public_error(error: GraphQLError) -> GraphQLError:
         logger.warning("database unavailable at %s: %r", _path(error), original)
         unavailable = ServiceUnavailable()
         return _copy(error, unavailable.message, unavailable.extensions, keep_cause=False)
+    if isinstance(original, IntegrityError):
+        # Two writers raced past the same check (a unique row created twice): the loser
+        # reloads, as after a stale version.
+        logger.warning("integrity error at %s: %r", _path(error), original)
+        raced = Conflict("the data changed while you wrote it: reload and try again")
+        return _copy(error, raced.message, raced.extensions, keep_cause=False)
     if "code" in error.extensions:
         return error
     if isinstance(original, _CLIENT_FACING) or (original is None and error.path is None):

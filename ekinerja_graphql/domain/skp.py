@@ -1,6 +1,7 @@
 """SKP vocabulary and the rules of its content (spec/domain.md §2)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -80,6 +81,13 @@ MAKS_LAMPIRAN = 20  # items of each lampiran list
 PANJANG_URAIAN = 2000
 PANJANG_SATUAN = 60
 PANJANG_LAMPIRAN = 500
+ANGKA_MAKS = Decimal(10) ** 12  # targets and realisasi are numeric(14, 2)
+ANGKA_BOLEH = "a number from 0 to below 1000000000000 with at most 2 decimals"
+
+
+def angka_sah(value: Decimal) -> bool:
+    """A target or realisasi value fits: finite, not negative, below ANGKA_MAKS, cents."""
+    return value.is_finite() and 0 <= value < ANGKA_MAKS and value.as_tuple().exponent >= -2
 
 
 def jenis_jabatan_skp(jpt: bool, fungsional: bool) -> JenisJabatanSkp:

@@ -5,11 +5,13 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tortoise.expressions import Q
+
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.domain.periode import MONTHS_PER_PERIODE, JenisPeriode, Periode
 from ekinerja_graphql.domain.skp import StatusSkp
 from ekinerja_graphql.models import Evaluasi, Skp
-from ekinerja_graphql.services.access.peran import Actor
+from ekinerja_graphql.services.access.peran import Actor, atas_nama_negara
 
 MAKS_ANTRIAN = 300  # each list; the penilai pages larger teams through pegawaiList
 
@@ -28,29 +30,51 @@ class Antrian:
 
 
 def batas_persetujuan(skp: Skp, settings: Settings) -> date:
-    """By when an SKP should be approved: the configured day of its year, or so many days
-    after its start when it starts later (a CPNS, a mutasi)."""
+    """By when an SKP should be approved: the configured day of its year for one that starts
+    with the year, so many days after its start for one that starts later (a CPNS, a
+    mutasi), but never before the configured day."""
     month, day = (int(part) for part in settings.skp_deadline.split("-"))
     deadline = date(skp.tahun, month, min(day, calendar.monthrange(skp.tahun, month)[1]))
+    if skp.periode_awal <= date(skp.tahun, 1, 1):
+        return deadline
     return max(deadline, skp.periode_awal + timedelta(days=settings.skp_deadline_days))
 
 
+def _tahun(today: date) -> list[int]:
+    """The years a queue looks at: this one and the last (rated early in the next)."""
+    return [today.year - 1, today.year]
+
+
+def _dinilai_oleh(actor: Actor) -> Q | None:
+    """The SKPs the caller appraises: as their pejabat penilai (a mutasi may have closed
+    them since; they are still approved and rated), or for the pejabat negara."""
+    clauses = []
+    if actor.pegawai_id is not None:
+        clauses.append(Q(pejabat_penilai_id=actor.pegawai_id))
+    if atas_nama_negara(actor):
+        negara = Q(pejabat_penilai_negara_id__isnull=False)
+        if actor.pegawai_id is not None:  # never their own SKP
+            negara &= ~Q(pegawai_id=actor.pegawai_id)
+        clauses.append(negara)
+    return Q(*clauses, join_type=Q.OR) if clauses else None
+
+
 async def antrian_penilai(actor: Actor, settings: Settings) -> Antrian:
-    me = actor.pegawai_id
-    if me is None:
+    mine = _dinilai_oleh(actor)
+    if mine is None:
         return Antrian([], [], [])
-    open_skp = Skp.filter(pejabat_penilai_id=me, ditutup_pada__isnull=True)
-    menunggu = await open_skp.filter(status=StatusSkp.DIAJUKAN).order_by("id").limit(MAKS_ANTRIAN)
-    drafts = await open_skp.filter(status__in=[StatusSkp.DRAFT, StatusSkp.DIAJUKAN],
-                                   tahun__lte=actor.today.year).order_by("id")  # fmt: skip
+    waiting = Skp.filter(mine, status=StatusSkp.DIAJUKAN)
+    menunggu = await waiting.order_by("id").limit(MAKS_ANTRIAN)
+    drafts = await Skp.filter(mine, status__in=[StatusSkp.DRAFT, StatusSkp.DIAJUKAN],
+                              tahun__in=_tahun(actor.today)).order_by("id")  # fmt: skip
     terlambat = [s for s in drafts if batas_persetujuan(s, settings) < actor.today][:MAKS_ANTRIAN]
-    return Antrian(list(menunggu), terlambat, await _perlu_dinilai(actor, settings))
+    return Antrian(list(menunggu), terlambat, await _perlu_dinilai(actor, mine, settings))
 
 
-async def _perlu_dinilai(actor: Actor, settings: Settings) -> list[PerluDinilai]:
+async def _perlu_dinilai(actor: Actor, mine: Q, settings: Settings) -> list[PerluDinilai]:
     today = actor.today
-    approved = await Skp.filter(pejabat_penilai_id=actor.pegawai_id, status=StatusSkp.DISETUJUI,
-                                tahun__lte=today.year).order_by("id")  # fmt: skip
+    approved = await Skp.filter(mine, status=StatusSkp.DISETUJUI,
+                                tahun__in=_tahun(today)).order_by("id")  # fmt: skip
     rated = {(row["skp_id"], row["jenis_periode"], row["nomor_periode"])
              for row in await Evaluasi.filter(skp_id__in=[s.id for s in approved],
                                               status__not="DRAFT").values(

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.config import Settings
@@ -37,11 +38,15 @@ async def tetapkan(actor: Actor, unit_id: int, periode: Periode, predikat: Predi
             unit_id=unit.id, tahun=periode.tahun, jenis_periode=periode.jenis,
             nomor_periode=periode.nomor)  # fmt: skip
         if ada is None:
-            row = await PredikatOrganisasiRow.create(
-                unit_id=unit.id, tahun=periode.tahun, jenis_periode=periode.jenis,
-                nomor_periode=periode.nomor, predikat=predikat, catatan=catatan,
-                ditetapkan_oleh=actor.subject,
-            )
+            try:
+                row = await PredikatOrganisasiRow.create(
+                    unit_id=unit.id, tahun=periode.tahun, jenis_periode=periode.jenis,
+                    nomor_periode=periode.nomor, predikat=predikat, catatan=catatan,
+                    ditetapkan_oleh=actor.subject,
+                )
+            except IntegrityError:  # set by someone else since the lookup above
+                raise Conflict("the organisation predikat of this unit and period was just "
+                               "set: reload it, and send its version to change it") from None
             await audit.record(actor, "tetapkanPredikatOrganisasi", row,
                                pegawai_id=unit.pemimpin_id)  # fmt: skip
             return row

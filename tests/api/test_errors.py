@@ -5,6 +5,7 @@ import logging
 import pytest
 import strawberry
 from graphql import GraphQLError
+from tortoise.exceptions import IntegrityError
 
 from ekinerja_graphql.api.errors import (
     BadUserInput,
@@ -49,6 +50,10 @@ class Mutation:
     @strawberry.mutation
     def save(self, version: int) -> int:
         raise Conflict("the SKP was changed by someone else", current_version=version + 1)
+
+    @strawberry.mutation
+    def create(self) -> int:
+        raise IntegrityError('duplicate key value violates unique constraint "uid_skp"')
 
 
 schema = strawberry.Schema(Query, Mutation, extensions=[ErrorCodes])
@@ -120,6 +125,13 @@ async def test_internal_errors_are_masked_logged_and_carry_a_request_id(caplog):
     (record,) = [r for r in caplog.records if r.name == "ekinerja_graphql.api.errors"]
     assert record.request_id == request_id
     assert record.exc_info[0] is RuntimeError
+
+
+async def test_a_unique_row_created_twice_by_racing_writers_is_a_conflict():
+    error = await only_error("mutation { create }")
+    assert error.extensions == {"code": "CONFLICT"}
+    assert error.message == "the data changed while you wrote it: reload and try again"
+    assert "uid_skp" not in str(error.formatted)
 
 
 def test_public_error_is_idempotent():

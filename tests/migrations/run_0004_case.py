@@ -12,6 +12,7 @@ from tortoise.migrations.api import migrate
 from ekinerja_graphql.db import MODELS_MODULE, MigrationRefused, tortoise_config
 
 BEFORE = "models.0003_admin_assignment"
+THIS = "models.0004_domain_fidelity"
 NOW = "2026-01-01"
 
 
@@ -191,7 +192,7 @@ async def round_trip(url: str) -> dict:
     after_downgrade = {"applied": (await applied())[-1],
                        "eselon": (await column("SELECT eselon FROM jabatan"))[0],
                        "pejabat_negara_table": await table_exists("pejabat_negara")}  # fmt: skip
-    await migrate(config=config)
+    await migrate(config=config, target=THIS)
     after_upgrade = {"applied": (await applied())[-1],
                      "eselon": (await column("SELECT eselon FROM jabatan"))[0]}  # fmt: skip
     await sql(PEGAWAI + _values((NOW, NOW, 1, 1, "199001012025241001", "Operator", "LAKI_LAKI",

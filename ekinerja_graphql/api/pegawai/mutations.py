@@ -26,7 +26,8 @@ class MutasiInput:
 class PegawaiMutation:
     @strawberry.mutation(description="Records a mutasi (ADMIN_UNIT of both units, or "
                          "ADMIN_PUSAT): the open SKP of that year closes the day before, a new "
-                         "DRAFT starts on the day; returns it (null without an open SKP)")
+                         "DRAFT starts on the day; returns it (null without an open SKP, or for a "
+                         "pegawai who is not AKTIF)")
     async def catat_mutasi(self, info: strawberry.Info, input: MutasiInput) -> Skp | None:
         penilai = input.pejabat_penilai_id
         mutasi = Mutasi(

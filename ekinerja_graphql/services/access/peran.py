@@ -72,6 +72,11 @@ def negara(rantai: Rantai) -> frozenset[Peran]:
     return frozenset(held)
 
 
+def atas_nama_negara(actor: Actor) -> bool:
+    """Whether the caller takes the steps of the pejabat negara in a chain (ADMIN_PUSAT)."""
+    return any(isinstance(grant, Everyone) for grant in actor.viewer.grants[Access.RECORDS])
+
+
 def pastikan_boleh(actor: Actor, aksi: Aksi, rantai: Rantai, what: str) -> frozenset[Peran]:
     """The caller's roles towards the record; FORBIDDEN unless one of them may take `aksi`."""
     held = peran(actor, rantai)

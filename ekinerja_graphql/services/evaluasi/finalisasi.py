@@ -17,8 +17,9 @@ from ekinerja_graphql.services.versioning import save_versioned
 
 
 def batas_keberatan(evaluasi: Evaluasi, keberatan_days: int) -> date:
-    """The last day a keberatan may be filed."""
-    return evaluasi.ditetapkan_at.date() + timedelta(days=keberatan_days)
+    """The last day a keberatan may be filed (days as the server's clock counts them, like
+    Actor.today)."""
+    return evaluasi.ditetapkan_at.astimezone().date() + timedelta(days=keberatan_days)
 
 
 async def finalkan(actor: Actor, evaluasi_id: int, version: int, keberatan_days: int

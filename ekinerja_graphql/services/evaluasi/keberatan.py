@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.domain.evaluasi import KeputusanKeberatan, StatusEvaluasi
-from ekinerja_graphql.domain.periode import Periode
 from ekinerja_graphql.domain.predikat import Rating, predikat_kinerja
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, Conflict
@@ -16,7 +15,7 @@ from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.evaluasi.finalisasi import antre_siasn, batas_keberatan
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
-from ekinerja_graphql.services.evaluasi.snapshot import Cache, angka_kredit_of, snapshot
+from ekinerja_graphql.services.evaluasi.snapshot import angka_kredit_of
 from ekinerja_graphql.services.versioning import save_versioned
 
 PANJANG_ALASAN = 2000
@@ -62,13 +61,11 @@ async def putuskan(actor: Actor, evaluasi_id: int, version: int, keputusan: Kepu
     if not 1 <= len(catatan) <= PANJANG_ALASAN:
         raise BadUserInput("input.catatan", f"1 to {PANJANG_ALASAN} characters")
     async with in_transaction():
-        terpilih = await muat_evaluasi(evaluasi_id, Aksi.PUTUSKAN_KEBERATAN, actor)
-        evaluasi, skp = terpilih.evaluasi, terpilih.skp
+        evaluasi = (await muat_evaluasi(evaluasi_id, Aksi.PUTUSKAN_KEBERATAN, actor)).evaluasi
         changes = _perubahan(evaluasi, keputusan)
-        if changes:
-            periode = Periode(evaluasi.tahun, evaluasi.jenis_periode, evaluasi.nomor_periode)
-            fields = await snapshot(skp, periode, Cache())
-            changes["angka_kredit"] = angka_kredit_of(fields, changes["predikat"])
+        if changes:  # from the evaluation's own snapshot: a later mutasi does not count
+            changes["angka_kredit"] = angka_kredit_of(evaluasi.jenjang, evaluasi.bulan_dinilai,
+                                                      changes["predikat"])  # fmt: skip
         before, dari = audit.snapshot(evaluasi), evaluasi.status
         now = datetime.now(UTC)
         await save_versioned(evaluasi, version, **changes, final_at=now,
@@ -87,7 +84,7 @@ async def putuskan(actor: Actor, evaluasi_id: int, version: int, keputusan: Kepu
 
 def _perubahan(evaluasi: Evaluasi, keputusan: Keputusan) -> dict:
     ratings = (keputusan.rating_hasil_kerja, keputusan.rating_perilaku_kerja)
-    if keputusan.keputusan is KeputusanKeberatan.DITOLAK:
+    if keputusan.keputusan == KeputusanKeberatan.DITOLAK:
         if any(rating is not None for rating in ratings):
             raise BadUserInput("input.ratingHasilKerja", "null when the keberatan is DITOLAK "
                                "(the ratings stand)")  # fmt: skip

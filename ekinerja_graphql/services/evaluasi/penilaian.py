@@ -132,7 +132,8 @@ async def _nilai(batch: _Batch, penilaian: Penilaian, granularity: str, field: s
     fields = await snapshot(skp, periode, batch.cache)
     fields |= {"rating_hasil_kerja": penilaian.rating_hasil_kerja,
                "rating_perilaku_kerja": penilaian.rating_perilaku_kerja, "predikat": predikat,
-               "angka_kredit": angka_kredit_of(fields, predikat), "status": ke,
+               "angka_kredit": angka_kredit_of(fields["jenjang"], fields["bulan_dinilai"],
+                                               predikat), "status": ke,
                "catatan": catatan}  # fmt: skip
     if ada is None:
         evaluasi = await Evaluasi.create(**fields)

@@ -53,11 +53,11 @@ async def snapshot(skp: Skp, periode: Periode, cache: Cache) -> dict:
     return fields
 
 
-def angka_kredit_of(fields: dict, predikat: Predikat | None):
+def angka_kredit_of(jenjang: str | None, bulan: int | None, predikat: Predikat | None):
     """The angka kredit a jabatan fungsional earns with this predikat (None otherwise)."""
-    if predikat is None or fields["jenjang"] is None or not fields["bulan_dinilai"]:
+    if predikat is None or jenjang is None or not bulan:
         return None
-    return angka_kredit(predikat, fields["jenjang"], fields["bulan_dinilai"])
+    return angka_kredit(predikat, jenjang, bulan)
 
 
 async def _penilai(skp: Skp, cache: Cache) -> dict:

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 
 from tortoise.transactions import in_transaction
 
+from ekinerja_graphql.domain.kepegawaian import StatusPegawai
 from ekinerja_graphql.domain.skp import NilaiBerakhlak
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, NotFound
 from ekinerja_graphql.models import Jabatan, Pegawai, PerilakuKerja, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
-from ekinerja_graphql.services.skp.perencanaan import _isi_skp_baru
+from ekinerja_graphql.services.skp.perencanaan import isi_skp_baru
 from ekinerja_graphql.services.skp.records import catat_riwayat
 
 
@@ -28,7 +29,8 @@ class Mutasi:
 
 
 async def catat_mutasi(actor: Actor, mutasi: Mutasi) -> Skp | None:
-    """Records the move; returns the new SKP (None when the pegawai had no open SKP)."""
+    """Records the move; returns the new SKP (None when the pegawai had no open SKP, or is
+    not AKTIF: on leave or tugas belajar nobody has an SKP, spec §2)."""
     async with in_transaction():
         pegawai = await Pegawai.select_for_update().get_or_none(id=mutasi.pegawai_id)
         if pegawai is None:
@@ -63,7 +65,10 @@ async def catat_mutasi(actor: Actor, mutasi: Mutasi) -> Skp | None:
         await audit.record(actor, "catatMutasi", pegawai, pegawai_id=pegawai.id, before=before)
         if lama is None:
             return None
-        return await _tutup_dan_buka(actor, pegawai, lama, mutasi.tanggal)
+        await _tutup(actor, lama, mutasi.tanggal)
+        if pegawai.status is not StatusPegawai.AKTIF:  # no SKP on leave, tugas belajar, …
+            return None
+        return await _buka(actor, pegawai, lama, mutasi.tanggal)
 
 
 async def _kepala_bagi(unit: UnitOrganisasi, pegawai_id: int) -> int | None:
@@ -74,15 +79,18 @@ async def _kepala_bagi(unit: UnitOrganisasi, pegawai_id: int) -> int | None:
     return parent.pemimpin_id if parent else None
 
 
-async def _tutup_dan_buka(actor: Actor, pegawai: Pegawai, lama: Skp, tanggal: date) -> Skp:
+async def _tutup(actor: Actor, lama: Skp, tanggal: date) -> None:
     before = audit.snapshot(lama)
     lama.periode_akhir, lama.ditutup_pada = tanggal - timedelta(days=1), tanggal - timedelta(days=1)
     lama.version += 1
     await lama.save(update_fields=["periode_akhir", "ditutup_pada", "version", "updated_at"])
     await catat_riwayat(actor, lama, Aksi.CATAT_MUTASI, lama.status,
                         f"ditutup karena mutasi per {tanggal}")  # fmt: skip
-    await audit.record(actor, "catatMutasi", lama, pegawai_id=pegawai.id, before=before)
-    baru = await Skp.create(**await _isi_skp_baru(pegawai, tanggal.year, lama.pendekatan,
+    await audit.record(actor, "catatMutasi", lama, pegawai_id=lama.pegawai_id, before=before)
+
+
+async def _buka(actor: Actor, pegawai: Pegawai, lama: Skp, tanggal: date) -> Skp:
+    baru = await Skp.create(**await isi_skp_baru(pegawai, tanggal.year, lama.pendekatan,
                                                   mulai=tanggal))  # fmt: skip
     await PerilakuKerja.bulk_create(
         [PerilakuKerja(skp_id=baru.id, nilai=nilai) for nilai in NilaiBerakhlak]

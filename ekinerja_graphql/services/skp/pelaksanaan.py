@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.domain.periode import JenisPeriode, Periode
-from ekinerja_graphql.domain.skp import PANJANG_URAIAN
+from ekinerja_graphql.domain.skp import ANGKA_BOLEH, PANJANG_URAIAN, angka_sah
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, Conflict
 from ekinerja_graphql.models import Pegawai, Realisasi, UmpanBalik
@@ -19,7 +19,6 @@ from ekinerja_graphql.services.versioning import save_versioned
 
 MAKS_BUKTI = 10
 PANJANG_BUKTI = 500
-NILAI_MAKS = Decimal("1000000000000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +51,8 @@ async def catat_realisasi(actor: Actor, indikator_id: int, masukan: RealisasiMas
     deskripsi = (masukan.deskripsi or "").strip() or None
     if masukan.nilai is None and deskripsi is None:
         raise BadUserInput("input.nilai", "given, or input.deskripsi (one of the two)")
-    if masukan.nilai is not None and not 0 <= masukan.nilai < NILAI_MAKS:
-        raise BadUserInput("input.nilai", f"0 or more and below {NILAI_MAKS}")
+    if masukan.nilai is not None and not angka_sah(masukan.nilai):
+        raise BadUserInput("input.nilai", ANGKA_BOLEH)
     if deskripsi is not None and len(deskripsi) > PANJANG_URAIAN:
         raise BadUserInput("input.deskripsi", f"at most {PANJANG_URAIAN} characters")
     async with in_transaction():

@@ -1,7 +1,7 @@
 """SKP planning (spec/domain.md §2): a pegawai drafts the SKP of their current position and
 year; the chain is filled from the data; RHK cascade from the pejabat penilai's SKP."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from ekinerja_graphql.domain.jabatan import JPT, JenisJabatan
 from ekinerja_graphql.domain.kepegawaian import StatusPegawai, StatusPenilai
 from ekinerja_graphql.domain.skp import (
+    ANGKA_BOLEH,
     MAKS_INDIKATOR,
     MAKS_LAMPIRAN,
     MAKS_RHK,
@@ -24,6 +25,7 @@ from ekinerja_graphql.domain.skp import (
     Pendekatan,
     PerspektifJpt,
     StatusSkp,
+    angka_sah,
     jenis_jabatan_skp,
 )
 from ekinerja_graphql.domain.workflow import Aksi
@@ -32,6 +34,7 @@ from ekinerja_graphql.models import (
     IndikatorKinerja,
     Pegawai,
     PerilakuKerja,
+    Realisasi,
     RencanaHasilKerja,
     Skp,
 )
@@ -44,8 +47,6 @@ from ekinerja_graphql.services.skp.records import (
     muat_skp,
 )
 from ekinerja_graphql.services.versioning import save_versioned
-
-TARGET_MAKS = Decimal("1000000000000")
 
 
 async def buat_skp(actor: Actor, tahun: int, pendekatan: Pendekatan) -> Skp:
@@ -62,7 +63,7 @@ async def buat_skp(actor: Actor, tahun: int, pendekatan: Pendekatan) -> Skp:
                            current_status=pegawai.status)  # fmt: skip
         if await Skp.exists(pegawai_id=pegawai.id, tahun=tahun, ditutup_pada__isnull=True):
             raise Conflict(f"you already have an open SKP for {tahun}: edit that one")
-        skp = await Skp.create(**await _isi_skp_baru(pegawai, tahun, pendekatan))
+        skp = await Skp.create(**await isi_skp_baru(pegawai, tahun, pendekatan))
         await PerilakuKerja.bulk_create(
             [PerilakuKerja(skp_id=skp.id, nilai=nilai) for nilai in NilaiBerakhlak]
         )
@@ -71,7 +72,7 @@ async def buat_skp(actor: Actor, tahun: int, pendekatan: Pendekatan) -> Skp:
     return skp
 
 
-async def _isi_skp_baru(pegawai: Pegawai, tahun: int, pendekatan: Pendekatan,
+async def isi_skp_baru(pegawai: Pegawai, tahun: int, pendekatan: Pendekatan,
                         mulai: date | None = None) -> dict:  # fmt: skip
     """The columns of a new SKP for the pegawai as they are now (also used by a mutasi)."""
     jabatan = await pegawai.jabatan if pegawai.jabatan_id else None
@@ -143,6 +144,7 @@ async def hapus_rhk(actor: Actor, rhk_id: int, version: int) -> None:
         if await RencanaHasilKerja.exists(rhk_atasan_id=rhk.id):
             raise Conflict(f"RencanaHasilKerja {rhk_id} is cascaded to by the RHK of your "
                            "bawahan: they must point elsewhere first")  # fmt: skip
+        await _tanpa_realisasi(Realisasi.filter(indikator__rhk_id=rhk.id), f"RHK {rhk_id}")
         before = audit.snapshot(rhk)
         try:
             await rhk.delete()
@@ -150,6 +152,13 @@ async def hapus_rhk(actor: Actor, rhk_id: int, version: int) -> None:
             raise Conflict(f"RencanaHasilKerja {rhk_id} is cascaded to") from None
         await audit.record(actor, "hapusRhk", None, pegawai_id=terpilih.skp.pegawai_id,
                            before=before, object_type="RencanaHasilKerja", object_id=rhk_id)
+
+
+async def _tanpa_realisasi(realisasi, what: str) -> None:
+    """A revised plan keeps what was lived under it: no deleting what has realisasi."""
+    if await realisasi.exists():
+        raise Conflict(f"{what} has realisasi recorded since its approval: change it rather "
+                       "than delete it")  # fmt: skip
 
 
 async def _periksa_rhk(skp: Skp, masukan: RhkMasukan, field: str) -> None:
@@ -191,9 +200,9 @@ async def tambah_indikator(actor: Actor, rhk_id: int, masukan: IndikatorMasukan
         if len(aspek_ada) >= MAKS_INDIKATOR or masukan.aspek in aspek_ada:
             raise BadUserInput("input.aspek", "an aspek this RHK has no indikator for yet (one "
                                f"per aspek), not {masukan.aspek}")  # fmt: skip
-        _periksa_indikator(masukan)
+        masukan = _periksa_indikator(masukan)
         indikator = await IndikatorKinerja.create(
-            rhk_id=rhk.id, aspek=masukan.aspek, uraian=masukan.uraian.strip(),
+            rhk_id=rhk.id, aspek=masukan.aspek, uraian=masukan.uraian,
             target_nilai=masukan.target_nilai, target_satuan=masukan.target_satuan,
             target_deskripsi=masukan.target_deskripsi, urutan=len(aspek_ada) + 1,
         )
@@ -209,10 +218,10 @@ async def ubah_indikator(actor: Actor, indikator_id: int, version: int,
         if masukan.aspek != indikator.aspek and await IndikatorKinerja.exists(
                 rhk_id=indikator.rhk_id, aspek=masukan.aspek):  # fmt: skip
             raise BadUserInput("input.aspek", "an aspek the RHK has no other indikator for")
-        _periksa_indikator(masukan)
+        masukan = _periksa_indikator(masukan)
         before = audit.snapshot(indikator)
         await save_versioned(indikator, version, aspek=masukan.aspek,
-                             uraian=masukan.uraian.strip(), target_nilai=masukan.target_nilai,
+                             uraian=masukan.uraian, target_nilai=masukan.target_nilai,
                              target_satuan=masukan.target_satuan,
                              target_deskripsi=masukan.target_deskripsi)  # fmt: skip
         await audit.record(actor, "ubahIndikator", indikator,
@@ -226,23 +235,27 @@ async def hapus_indikator(actor: Actor, indikator_id: int, version: int) -> None
         if indikator.version != version:
             raise Conflict(f"IndikatorKinerja {indikator_id} changed since you read it",
                            current_version=indikator.version)  # fmt: skip
+        await _tanpa_realisasi(Realisasi.filter(indikator_id=indikator.id),
+                               f"indikator {indikator_id}")  # fmt: skip
         before = audit.snapshot(indikator)
         await indikator.delete()
         await audit.record(actor, "hapusIndikator", None, pegawai_id=terpilih.skp.pegawai_id,
                            before=before, object_type="IndikatorKinerja", object_id=indikator_id)
 
 
-def _periksa_indikator(masukan: IndikatorMasukan) -> None:
-    if not 1 <= len(masukan.uraian.strip()) <= PANJANG_URAIAN:
+def _periksa_indikator(masukan: IndikatorMasukan) -> IndikatorMasukan:
+    """The indikator as stored (texts stripped, a blank satuan none), once valid."""
+    masukan = replace(masukan, uraian=masukan.uraian.strip(),
+                      target_satuan=(masukan.target_satuan or "").strip() or None)  # fmt: skip
+    if not 1 <= len(masukan.uraian) <= PANJANG_URAIAN:
         raise BadUserInput("input.uraian", f"1 to {PANJANG_URAIAN} characters")
-    if masukan.target_nilai is not None and not 0 <= masukan.target_nilai < TARGET_MAKS:
-        raise BadUserInput("input.targetNilai", f"0 or more and below {TARGET_MAKS}")
-    if masukan.target_nilai is not None and masukan.target_nilai.as_tuple().exponent < -2:
-        raise BadUserInput("input.targetNilai", "a number with at most 2 decimals")
-    if masukan.target_satuan is not None and not 1 <= len(masukan.target_satuan) <= PANJANG_SATUAN:
+    if masukan.target_nilai is not None and not angka_sah(masukan.target_nilai):
+        raise BadUserInput("input.targetNilai", ANGKA_BOLEH)
+    if masukan.target_satuan is not None and len(masukan.target_satuan) > PANJANG_SATUAN:
         raise BadUserInput("input.targetSatuan", f"1 to {PANJANG_SATUAN} characters")
     if masukan.target_deskripsi is not None and len(masukan.target_deskripsi) > PANJANG_URAIAN:
         raise BadUserInput("input.targetDeskripsi", f"at most {PANJANG_URAIAN} characters")
+    return masukan
 
 
 async def ubah_ekspektasi_khusus(actor: Actor, skp_id: int, nilai: NilaiBerakhlak,
