@@ -78,6 +78,7 @@ NAMA_BERAKHLAK = {
 MAKS_RHK = 10
 MAKS_INDIKATOR = len(AspekIndikator)  # one indicator per aspek
 MAKS_LAMPIRAN = 20  # items of each lampiran list
+MAKS_UMPAN_BALIK = 50  # per RHK and year: about one a week
 PANJANG_URAIAN = 2000
 PANJANG_SATUAN = 60
 PANJANG_LAMPIRAN = 500

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ekinerja_graphql.domain.periode import JenisPeriode
-from ekinerja_graphql.domain.skp import PANJANG_URAIAN, StatusSkp
+from ekinerja_graphql.domain.skp import MAKS_UMPAN_BALIK, PANJANG_URAIAN, StatusSkp
 from ekinerja_graphql.errors import BadUserInput, Conflict, Forbidden, NotFound
 from ekinerja_graphql.models import Realisasi, SkpRiwayat, UmpanBalik
 from ekinerja_graphql.services.skp import alur, pelaksanaan
@@ -234,6 +234,16 @@ async def test_feedback_says_something_of_bounded_length(k, s1, isi):
     error = await refused(BadUserInput, pelaksanaan.tulis_umpan_balik(await actor(k.p),
                                                                       s1.rhk.id, isi))
     assert_bad_input(error, "isi", f"1 to {PANJANG_URAIAN} characters")
+
+
+async def test_an_rhk_takes_a_bounded_number_of_feedback(k, s1):
+    # What the read side prices umpanBalik at: the list cannot outgrow the query's cost.
+    await UmpanBalik.bulk_create([
+        UmpanBalik(rhk_id=s1.rhk.id, penulis_id=k.p.id, penulis_nama="P", isi=f"Saran {n}")
+        for n in range(MAKS_UMPAN_BALIK)])
+    error = await refused(BadUserInput, pelaksanaan.tulis_umpan_balik(await actor(k.p),
+                                                                      s1.rhk.id, "Lagi"))
+    assert_bad_input(error, "rhkId", f"fewer than {MAKS_UMPAN_BALIK} umpan balik")
 
 
 async def test_feedback_on_a_missing_rhk_is_not_found(k):

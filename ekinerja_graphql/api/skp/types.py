@@ -41,7 +41,7 @@ from ekinerja_graphql.api.skp.dataloaders import (
     SKP_BY_ID,
     UMPAN_BALIK_BY_RHK,
 )
-from ekinerja_graphql.domain.skp import MAKS_INDIKATOR, NAMA_BERAKHLAK
+from ekinerja_graphql.domain.skp import MAKS_INDIKATOR, MAKS_UMPAN_BALIK, NAMA_BERAKHLAK
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
@@ -56,7 +56,7 @@ REALISASI_FAN_OUT = PER_PERIODE  # each period of the instansi's granularity, an
 EVALUASI_FAN_OUT = 16
 PERILAKU_COUNT = len(NAMA_BERAKHLAK)
 RIWAYAT_FAN_OUT = 30
-UMPAN_BALIK_FAN_OUT = 50
+UMPAN_BALIK_FAN_OUT = MAKS_UMPAN_BALIK
 
 
 @strawberry.type(description="One step of an SKP's workflow: who took it, when, and why")

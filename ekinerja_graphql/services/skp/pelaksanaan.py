@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.domain.periode import JenisPeriode, Periode
-from ekinerja_graphql.domain.skp import ANGKA_BOLEH, PANJANG_URAIAN, angka_sah
+from ekinerja_graphql.domain.skp import ANGKA_BOLEH, MAKS_UMPAN_BALIK, PANJANG_URAIAN, angka_sah
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, Conflict
 from ekinerja_graphql.models import Pegawai, Realisasi, UmpanBalik
@@ -98,7 +98,10 @@ async def tulis_umpan_balik(actor: Actor, rhk_id: int, isi: str) -> UmpanBalik:
     if not 1 <= len(isi) <= PANJANG_URAIAN:
         raise BadUserInput("isi", f"1 to {PANJANG_URAIAN} characters")
     async with in_transaction():
-        rhk, terpilih = await muat_rhk(rhk_id, Aksi.TULIS_UMPAN_BALIK, actor)
+        rhk, terpilih = await muat_rhk(rhk_id, Aksi.TULIS_UMPAN_BALIK, actor)  # SKP locked
+        if await UmpanBalik.filter(rhk_id=rhk.id).count() >= MAKS_UMPAN_BALIK:
+            raise BadUserInput("rhkId", f"an RHK with fewer than {MAKS_UMPAN_BALIK} umpan balik "
+                               "(this one has them all)")  # fmt: skip
         penulis = await Pegawai.get_or_none(id=actor.pegawai_id or 0)
         umpan_balik = await UmpanBalik.create(
             rhk_id=rhk.id, penulis_id=actor.pegawai_id, isi=isi,
