@@ -1,7 +1,6 @@
 """Every workflow mutation × every person of a small ministry, over HTTP with their tokens:
-only the roles spec/domain.md §8 gives the step (domain/workflow.BOLEH) take it; everyone
-else is FORBIDDEN, or NOT_FOUND when they may not even read the record (as for a missing
-id), and nothing is written. Each step is tried on a record in the state in
+only the roles spec/domain.md §8 gives the step (domain/workflow.BOLEH) take it, everyone
+else is FORBIDDEN and nothing is written. Each step is tried on a record in the state in
 which it is legal, so a refusal can only come from the caller's role.
 
 The record is S2's (pejabat penilai P, atasan pejabat penilai H, in a unit of the Kanwil
@@ -171,7 +170,6 @@ class Step:
     variables: Callable[[Chain], dict]
     roles: dict[str, set[Peran]] = field(default_factory=lambda: TOWARDS_S2)
     negara: frozenset[Peran] = frozenset()  # the roles towards the record a pejabat negara holds
-    public: bool = False  # a unit's record, readable by everyone
 
     @property
     def field(self) -> str:
@@ -274,16 +272,15 @@ STEPS = [
     Step("tetapkanPredikatOrganisasi", Aksi.TETAPKAN_PREDIKAT_ORGANISASI, drafted,
          SET_PREDIKAT,
          lambda c: {"unitId": gid("UnitOrganisasi", c.k.unit), "tahun": TAHUN},
-         roles=TOWARDS_UNIT, public=True),
+         roles=TOWARDS_UNIT),
     Step("tetapkanPredikatOrganisasi of the Kanwil", Aksi.TETAPKAN_PREDIKAT_ORGANISASI,
          drafted, SET_PREDIKAT,
          lambda c: {"unitId": gid("UnitOrganisasi", c.k.kanwil), "tahun": TAHUN},
-         roles=TOWARDS_KANWIL, negara=frozenset({P.PENILAI}), public=True),
+         roles=TOWARDS_KANWIL, negara=frozenset({P.PENILAI})),
     Step("catatOverrideKurva", Aksi.CATAT_OVERRIDE_KURVA, predikat_unit,
          "mutation($id: ID!, $v: Int!) { catatOverrideKurva(id: $id, version: $v, "
          "alasan: \"Unit kecil\") { overrideAlasan } }",
-         lambda c: _ids(c, id="predikat", v="predikat_version"), roles=TOWARDS_UNIT,
-         public=True),
+         lambda c: _ids(c, id="predikat", v="predikat_version"), roles=TOWARDS_UNIT),
 ]  # fmt: skip
 
 
@@ -321,9 +318,7 @@ async def test_only_the_roles_of_section_8_take_the_step(empty_db, test_settings
         if who in permitted:
             continue
         payload = await api.raw(k.everyone[who], step.mutation, **step.variables(chain))
-        # Those who hold a role towards a record are the ones who may read it.
-        sees = step.public or who in step.roles
-        assert refusal_code(payload) == ("FORBIDDEN" if sees else "NOT_FOUND"), (who, payload)
+        assert refusal_code(payload) == "FORBIDDEN", (who, payload)
         assert await last_audit_id() == written, who  # nothing written
     for n, who in enumerate(permitted):
         if n:  # the step has been taken: start again from a record in the legal state

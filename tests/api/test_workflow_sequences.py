@@ -1,9 +1,8 @@
 """Random sequences of workflow steps by random people, over HTTP, against a model of the
 rules: each step succeeds exactly when the caller's role may take it (BOLEH, §8) and the
 records' states allow it (SKP_TRANSISI, EVALUASI_TRANSISI); a refusal is FORBIDDEN for the
-role (NOT_FOUND for a stranger to the record) and CONFLICT for the state, and changes
-nothing; the states in the database are always the model's, so no sequence reaches a state
-the rules do not lead to."""
+role and CONFLICT for the state, and changes nothing; the states in the database are always
+the model's, so no sequence reaches a state the rules do not lead to."""
 
 import itertools
 from dataclasses import dataclass
@@ -62,7 +61,7 @@ class Model:
     def outcome(self, aksi: Aksi, who: str) -> str | None:
         """None when the step must succeed, else the error code it must get."""
         if not boleh(aksi, frozenset(ROLES.get(who, ()))):
-            return "FORBIDDEN" if who in ROLES else "NOT_FOUND"  # a stranger does not see it
+            return "FORBIDDEN"
         if aksi in SKP_TRANSISI:
             return None if self.skp in SKP_TRANSISI[aksi] else "CONFLICT"
         if aksi is Aksi.NILAI_EVALUASI and self.skp is not StatusSkp.DISETUJUI:

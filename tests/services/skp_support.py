@@ -48,11 +48,6 @@ async def db_state() -> dict[str, list[dict]]:
     return {model.__name__: await model.all().order_by("id").values() for model in TABLES}
 
 
-# Of the ministry's people, those who may not read S1's records (a colleague, another unit's
-# head): a step on them is NOT_FOUND, as for a record that does not exist.
-STRANGERS_TO_S1 = frozenset({"s2", "s3", "p2"})
-
-
 async def refused(error_type: type[CodedError], call) -> CodedError:
     """Awaits `call` (a coroutine), expects `error_type`, and checks that no row of any
     table was added, changed or removed, the audit log and riwayat included."""

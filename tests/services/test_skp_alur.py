@@ -27,7 +27,6 @@ from ekinerja_graphql.services.skp.pelaksanaan import RealisasiMasukan
 from ekinerja_graphql.services.skp.perencanaan import IndikatorMasukan, RhkMasukan
 from tests.services.skp_support import (
     GRANULARITY,
-    STRANGERS_TO_S1,
     TAHUN,
     Marks,
     actor,
@@ -110,11 +109,9 @@ async def test_submit_return_submit_approve_revise_each_leave_riwayat_and_audit(
 async def test_the_menteris_approval_is_given_by_admin_pusat(k):
     h = await draft(k.h, perspektif=PerspektifJpt.PENERIMA_LAYANAN)
     skp = await alur.ajukan(await actor(k.h), h.skp.id, 1)
-    for who in (k.h, k.admin_unit):  # ADMIN_UNIT of the Kanwil does not act for the Menteri
+    for who in (k.h, k.admin_unit, k.p):  # ADMIN_UNIT of the Kanwil does not act for the Menteri
         error = await refused(Forbidden, alur.setujui(await actor(who), skp.id, skp.version))
         assert "ADMIN_PUSAT" in error.message
-    # P may not read H's records at all: as if there were none.
-    await refused(NotFound, alur.setujui(await actor(k.p), skp.id, skp.version))
     admin = await actor(k.admin_pusat)
     await _step(admin, skp.id, alur.setujui(admin, skp.id, skp.version), Aksi.SETUJUI_SKP,
                 StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI, "setujuiSkp")  # fmt: skip
@@ -129,23 +126,19 @@ async def test_only_the_pejabat_penilai_approves_or_returns(k, s1, who):
     caller = await actor(getattr(k, who))
     for call in (alur.setujui(caller, skp.id, skp.version),
                  alur.kembalikan(caller, skp.id, skp.version, "Tidak")):
-        if who in STRANGERS_TO_S1:
-            await refused(NotFound, call)
-        else:
-            error = await refused(Forbidden, call)
-            assert error.code == "FORBIDDEN" and "PENILAI" in error.message
+        error = await refused(Forbidden, call)
+        assert error.code == "FORBIDDEN" and "PENILAI" in error.message
 
 
 @pytest.mark.parametrize("who", ["p", "h", "s2", "admin_pusat", "admin_unit"])
 async def test_only_the_pegawai_submits_and_asks_a_revisi(k, s1, who):
     caller = await actor(getattr(k, who))
-    refusal = NotFound if who in STRANGERS_TO_S1 else Forbidden
-    error = await refused(refusal, alur.ajukan(caller, s1.skp.id, 1))
-    assert refusal is NotFound or "PEGAWAI" in error.message
+    error = await refused(Forbidden, alur.ajukan(caller, s1.skp.id, 1))
+    assert "PEGAWAI" in error.message
     skp = await alur.ajukan(await actor(k.s1), s1.skp.id, 1)
     skp = await alur.setujui(await actor(k.p), skp.id, skp.version)
-    error = await refused(refusal, alur.revisi(caller, skp.id, skp.version, "Ubah"))
-    assert refusal is NotFound or "PEGAWAI" in error.message
+    error = await refused(Forbidden, alur.revisi(caller, skp.id, skp.version, "Ubah"))
+    assert "PEGAWAI" in error.message
 
 
 async def test_a_missing_skp_is_not_found(k):

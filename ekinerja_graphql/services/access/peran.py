@@ -9,11 +9,9 @@ from datetime import date
 
 from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.domain.workflow import BOLEH, Aksi, boleh
-from ekinerja_graphql.errors import Forbidden, NotFound
-from ekinerja_graphql.models import Pegawai, UnitOrganisasi
+from ekinerja_graphql.errors import Forbidden
 from ekinerja_graphql.services.access.grants import Access, Everyone, UnitSubtree
 from ekinerja_graphql.services.access.viewer import Viewer
-from ekinerja_graphql.services.row_cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +34,7 @@ class Actor:
 @dataclass(frozen=True, slots=True)
 class Rantai:
     """A record's chain: whose it is and who appraise them (ASN ids, or a pejabat negara),
-    plus the owner's unit path for the admin grants and, for a record only some may read,
-    the owner's row as the read grants test it (SCOPE_COLUMNS)."""
+    plus the owner's unit path for the admin grants."""
 
     pegawai_id: int
     unit_path: str
@@ -45,7 +42,6 @@ class Rantai:
     penilai_negara: bool = False
     atasan_id: int | None = None
     atasan_negara: bool = False
-    scope: Mapping | None = None  # None: a public record (a unit's)
 
 
 def peran(actor: Actor, rantai: Rantai) -> frozenset[Peran]:
@@ -82,25 +78,13 @@ def atas_nama_negara(actor: Actor) -> bool:
 
 
 def pastikan_boleh(actor: Actor, aksi: Aksi, rantai: Rantai, what: str) -> frozenset[Peran]:
-    """The caller's roles towards the record; FORBIDDEN unless one of them may take `aksi`,
-    or NOT_FOUND, as for a missing id, when the caller may not even read it."""
+    """The caller's roles towards the record; FORBIDDEN unless one of them may take `aksi`."""
     held = peran(actor, rantai)
     if not boleh(aksi, held, negara(rantai)):
-        if rantai.scope is not None and not actor.viewer.allows(Access.RECORDS, rantai.scope):
-            raise NotFound(f"{what} does not exist")
         roles = ", ".join(sorted(_needed(aksi, rantai)))
         raise Forbidden(f"{aksi} on {what} is for {roles}; you are "
                         f"{', '.join(sorted(held)) or 'none of them'}")  # fmt: skip
     return held
-
-
-async def scope_row(pegawai: Pegawai, cache: Cache) -> dict:
-    """The pegawai's row as the read grants test it (SCOPE_COLUMNS), from rows in `cache`."""
-    penilai = await cache.get(Pegawai, pegawai.pejabat_penilai_id)
-    unit = await cache.get(UnitOrganisasi, pegawai.unit_id)
-    return {"id": pegawai.id, "pejabat_penilai_id": pegawai.pejabat_penilai_id,
-            "atasan_penilai_id": penilai.pejabat_penilai_id if penilai else None,
-            "unit_path": unit.path}  # fmt: skip
 
 
 def _needed(aksi: Aksi, rantai: Rantai) -> set[str]:
@@ -108,3 +92,15 @@ def _needed(aksi: Aksi, rantai: Rantai) -> set[str]:
     if not BOLEH[aksi].isdisjoint(negara(rantai)):
         needed.add(Peran.ADMIN_PUSAT)
     return needed
+
+
+def rantai_skp(row: Mapping) -> Rantai:
+    """From an skp row with `unit_path` of its pegawai."""
+    return Rantai(
+        pegawai_id=row["pegawai_id"],
+        unit_path=row["pegawai_unit_path"],
+        penilai_id=row["pejabat_penilai_id"],
+        penilai_negara=row["pejabat_penilai_negara_id"] is not None,
+        atasan_id=row["atasan_pejabat_penilai_id"],
+        atasan_negara=row["atasan_pejabat_penilai_negara_id"] is not None,
+    )

@@ -14,10 +14,9 @@ from ekinerja_graphql.errors import BadUserInput, Conflict, NotFound
 from ekinerja_graphql.models import Evaluasi, Pegawai, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, pastikan_boleh
-from ekinerja_graphql.services.evaluasi.records import Jejak, langkah
+from ekinerja_graphql.services.evaluasi.records import Jejak, langkah, rantai_skp
+from ekinerja_graphql.services.evaluasi.snapshot import Cache
 from ekinerja_graphql.services.organisasi_predikat import LaporanKurva, laporan_kurva
-from ekinerja_graphql.services.row_cache import Cache
-from ekinerja_graphql.services.skp.records import rantai_skp
 from ekinerja_graphql.services.versioning import save_versioned
 
 MAKS_PENETAPAN = 100
@@ -39,7 +38,6 @@ async def tetapkan(actor: Actor, items: list[tuple[int, int]], settings: Setting
         cache = Cache()
         await cache.preload(Skp, {row.skp_id for row in rows})
         pegawai = await cache.preload(Pegawai, {row.pegawai_id for row in rows})
-        await cache.preload(Pegawai, {p.pejabat_penilai_id for p in pegawai})
         await cache.preload(UnitOrganisasi, {p.unit_id for p in pegawai})
         for index, (evaluasi_id, version) in enumerate(items):
             evaluasi = by_id.get(evaluasi_id)

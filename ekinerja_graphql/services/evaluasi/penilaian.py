@@ -15,11 +15,9 @@ from ekinerja_graphql.errors import BAD_USER_INPUT, BadUserInput, CodedError, Co
 from ekinerja_graphql.models import Evaluasi, Pegawai, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, pastikan_boleh
-from ekinerja_graphql.services.evaluasi.records import Jejak, langkah
-from ekinerja_graphql.services.evaluasi.snapshot import angka_kredit_of, snapshot
-from ekinerja_graphql.services.row_cache import Cache
+from ekinerja_graphql.services.evaluasi.records import Jejak, langkah, rantai_skp
+from ekinerja_graphql.services.evaluasi.snapshot import Cache, angka_kredit_of, snapshot
 from ekinerja_graphql.services.skp.pelaksanaan import periode_dari
-from ekinerja_graphql.services.skp.records import rantai_skp
 from ekinerja_graphql.services.versioning import save_versioned
 
 MAKS_MASSAL = 100
@@ -102,7 +100,6 @@ class _Batch:
         ada = await Evaluasi.select_for_update().filter(periods, skp_id__in=skp_ids)
         cache = Cache()
         pegawai = await cache.preload(Pegawai, {skp.pegawai_id for skp in skps})
-        await cache.preload(Pegawai, {p.pejabat_penilai_id for p in pegawai})
         await cache.preload(UnitOrganisasi, {p.unit_id for p in pegawai}
                             | {skp.unit_id for skp in skps})  # fmt: skip
         return cls({skp.id: skp for skp in skps},

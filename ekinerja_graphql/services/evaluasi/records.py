@@ -9,12 +9,13 @@ from ekinerja_graphql.models import (
     AuditLog,
     Evaluasi,
     EvaluasiRiwayat,
+    Pegawai,
     Skp,
+    UnitOrganisasi,
 )
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
-from ekinerja_graphql.services.row_cache import Cache
-from ekinerja_graphql.services.skp.records import rantai_skp
+from ekinerja_graphql.services.evaluasi.snapshot import Cache
 
 
 @dataclass(slots=True)
@@ -22,6 +23,21 @@ class EvaluasiTerpilih:
     evaluasi: Evaluasi
     skp: Skp
     rantai: Rantai
+
+
+async def rantai_skp(skp: Skp, cache: Cache) -> Rantai:
+    """The SKP's chain as it recorded it (a later mutasi does not move past evaluations);
+    the pegawai's unit as it is now, for the admin grants."""
+    pegawai = await cache.get(Pegawai, skp.pegawai_id)
+    unit = await cache.get(UnitOrganisasi, pegawai.unit_id)
+    return Rantai(
+        pegawai_id=skp.pegawai_id,
+        unit_path=unit.path,
+        penilai_id=skp.pejabat_penilai_id,
+        penilai_negara=skp.pejabat_penilai_negara_id is not None,
+        atasan_id=skp.atasan_pejabat_penilai_id,
+        atasan_negara=skp.atasan_pejabat_penilai_negara_id is not None,
+    )
 
 
 async def muat_evaluasi(evaluasi_id: int, aksi: Aksi, actor: Actor) -> EvaluasiTerpilih:

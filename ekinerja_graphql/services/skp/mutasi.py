@@ -13,8 +13,7 @@ from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, NotFound
 from ekinerja_graphql.models import Jabatan, Pegawai, PerilakuKerja, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
-from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh, scope_row
-from ekinerja_graphql.services.row_cache import Cache
+from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
 from ekinerja_graphql.services.skp.perencanaan import isi_skp_baru
 from ekinerja_graphql.services.skp.records import catat_riwayat
 
@@ -41,10 +40,10 @@ async def catat_mutasi(actor: Actor, mutasi: Mutasi) -> Skp | None:
             raise BadUserInput("input.unitId", "an existing unit organisasi")
         if not await Jabatan.exists(id=mutasi.jabatan_id):
             raise BadUserInput("input.jabatanId", "an existing jabatan")
-        scope = await scope_row(pegawai, Cache())
+        old_path = await UnitOrganisasi.filter(id=pegawai.unit_id).values_list("path", flat=True)
         # An ADMIN_UNIT must administer both ends of the move.
-        for path in (scope["unit_path"], unit.path):
-            pastikan_boleh(actor, Aksi.CATAT_MUTASI, Rantai(pegawai.id, path, scope=scope),
+        for path in (old_path[0], unit.path):
+            pastikan_boleh(actor, Aksi.CATAT_MUTASI, Rantai(pegawai.id, path),
                            f"Pegawai {pegawai.id}")  # fmt: skip
         penilai_id = mutasi.pejabat_penilai_id or await _kepala_bagi(unit, pegawai.id)
         if penilai_id == pegawai.id:

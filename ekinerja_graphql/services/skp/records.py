@@ -7,8 +7,7 @@ from ekinerja_graphql.domain.skp import StatusSkp
 from ekinerja_graphql.domain.workflow import SETELAH_DITUTUP, Aksi, TransisiTidakSah, langkah_skp
 from ekinerja_graphql.errors import Conflict, NotFound
 from ekinerja_graphql.models import IndikatorKinerja, Pegawai, RencanaHasilKerja, Skp, SkpRiwayat
-from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh, scope_row
-from ekinerja_graphql.services.row_cache import Cache
+from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
 
 
 @dataclass(slots=True)
@@ -23,29 +22,21 @@ async def muat_skp(skp_id: int, aksi: Aksi, actor: Actor) -> SkpTerpilih:
     skp = await Skp.select_for_update().get_or_none(id=skp_id)
     if skp is None:
         raise NotFound(f"Skp {skp_id} does not exist")
-    rantai = await rantai_skp(skp, Cache())
+    unit_path = await Pegawai.filter(id=skp.pegawai_id).values_list("unit__path", flat=True)
+    rantai = Rantai(
+        pegawai_id=skp.pegawai_id,
+        unit_path=unit_path[0],
+        penilai_id=skp.pejabat_penilai_id,
+        penilai_negara=skp.pejabat_penilai_negara_id is not None,
+        atasan_id=skp.atasan_pejabat_penilai_id,
+        atasan_negara=skp.atasan_pejabat_penilai_negara_id is not None,
+    )
     pastikan_boleh(actor, aksi, rantai, f"Skp {skp_id}")
     langkah(skp, aksi)
     if skp.ditutup_pada is not None and aksi not in SETELAH_DITUTUP:
         raise Conflict(f"Skp {skp_id} was closed by a mutasi on {skp.ditutup_pada}: continue in "
                        "the SKP that followed it", current_status=skp.status)  # fmt: skip
     return SkpTerpilih(skp, rantai)
-
-
-async def rantai_skp(skp: Skp, cache: Cache) -> Rantai:
-    """The SKP's chain as it recorded it (a later mutasi does not move past evaluations);
-    the pegawai's unit and appraisers as they are now, for the admin and read grants."""
-    pegawai = await cache.get(Pegawai, skp.pegawai_id)
-    scope = await scope_row(pegawai, cache)
-    return Rantai(
-        pegawai_id=skp.pegawai_id,
-        unit_path=scope["unit_path"],
-        penilai_id=skp.pejabat_penilai_id,
-        penilai_negara=skp.pejabat_penilai_negara_id is not None,
-        atasan_id=skp.atasan_pejabat_penilai_id,
-        atasan_negara=skp.atasan_pejabat_penilai_negara_id is not None,
-        scope=scope,
-    )
 
 
 def langkah(skp: Skp, aksi: Aksi) -> StatusSkp:
