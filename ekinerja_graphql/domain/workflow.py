@@ -70,12 +70,14 @@ BOLEH: dict[Aksi, frozenset[Peran]] = {
 def boleh(aksi: Aksi, peran: frozenset[Peran], negara: frozenset[Peran] = frozenset()) -> bool:
     """Whether someone holding `peran` towards the record may take the step; `negara` are
     the roles towards it that a pejabat negara holds (ADMIN_PUSAT acts for them)."""
+    if Peran.PEGAWAI in peran and Peran.PEGAWAI not in BOLEH[aksi]:
+        # Never on one's own record a step that is not the pegawai's: an admin does not
+        # record their own mutasi, an ADMIN_PUSAT rated by the Menteri does not approve,
+        # rate or decide for themselves.
+        return False
     if not BOLEH[aksi].isdisjoint(peran):
         return True
-    # Never on one's own record: an ADMIN_PUSAT rated by the Menteri does not approve,
-    # rate or decide for themselves.
-    return (Peran.ADMIN_PUSAT in peran and Peran.PEGAWAI not in peran
-            and not BOLEH[aksi].isdisjoint(negara))  # fmt: skip
+    return Peran.ADMIN_PUSAT in peran and not BOLEH[aksi].isdisjoint(negara)
 
 
 class TransisiTidakSah(ValueError):

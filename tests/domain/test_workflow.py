@@ -80,7 +80,9 @@ def diizinkan_spec(aksi: Aksi, peran: frozenset[Peran], negara: frozenset[Peran]
     """The spec's answer: a role of the row, or ADMIN_PUSAT standing in for a pejabat negara
     who holds one (the Menteri does not sign in: no NIP, §6) on a record not their own."""
     row = DIHARAPKAN[aksi]
-    return bool(row & peran) or (AP in peran and PG not in peran and bool(row & negara))
+    if PG in peran and PG not in row:  # nothing on one's own record but the pegawai's steps
+        return False
+    return bool(row & peran) or (AP in peran and bool(row & negara))
 
 
 def test_role_table_covers_every_aksi_and_every_role():

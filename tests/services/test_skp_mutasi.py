@@ -297,19 +297,22 @@ async def test_the_penilai_can_be_named_and_defaults_to_the_head_of_the_new_unit
     named = await catat_mutasi(admin, pindah(k, pegawai_id=k.s1.id, pejabat_penilai_id=k.h.id))
     assert (named.pejabat_penilai_id, named.atasan_pejabat_penilai_id) == (k.h.id, None)
     assert named.atasan_pejabat_penilai_negara_id == k.menteri.id
-    # A head moved to the Kanwil is rated by its head; to the root (no ASN head): nobody yet.
+    # Moved to the Kanwil: rated by its head; to the root, led by the Menteri: by the Menteri.
     await catat_mutasi(admin, pindah(k, pegawai_id=k.s2.id, unit_id=k.kanwil.id))
     assert (await Pegawai.get(id=k.s2.id)).pejabat_penilai_id == k.h.id
     await catat_mutasi(admin, pindah(k, pegawai_id=k.s2.id, unit_id=k.root.id,
                                      tanggal=date(TAHUN, 8, 1)))  # fmt: skip
-    assert (await Pegawai.get(id=k.s2.id)).pejabat_penilai_id is None
+    moved = await Pegawai.get(id=k.s2.id)
+    assert (moved.pejabat_penilai_id, moved.pejabat_penilai_negara_id) == (None, k.menteri.id)
 
 
 @pytest.mark.parametrize(("change", "field", "allowed"), [
     ({"unit_id": MISSING}, "input.unitId", "an existing unit organisasi"),
     ({"jabatan_id": MISSING}, "input.jabatanId", "an existing jabatan"),
     ({"pejabat_penilai_id": "self"}, "input.pejabatPenilaiId", "someone other than the pegawai"),
-    ({"pejabat_penilai_id": MISSING}, "input.pejabatPenilaiId", "an existing pegawai"),
+    ({"pejabat_penilai_id": MISSING}, "input.pejabatPenilaiId", "an AKTIF pegawai"),
+    ({"unit_id": "same"}, "input.unitId", "another unit, or input.jabatanId another jabatan"),
+    ({"tanggal": date(TAHUN - 2, 12, 31)}, "input.tanggal", f"a date from {TAHUN - 1}-01-01"),
     ({"tanggal": date(TAHUN, 1, 1)}, "input.tanggal", f"after {TAHUN}-01-01, the start of "
      "the open SKP it closes"),
 ])  # fmt: skip
@@ -318,6 +321,8 @@ async def test_bad_mutasi_input_names_the_field_and_writes_nothing(world, change
     k, _, _, _ = world
     if change.get("pejabat_penilai_id") == "self":
         change = {"pejabat_penilai_id": k.s3.id}
+    if change.get("unit_id") == "same":  # and the same jabatan: nothing moves
+        change = {"unit_id": k.s3.unit_id, "jabatan_id": k.s3.jabatan_id}
     error = await refused(BadUserInput, catat_mutasi(await actor(k.admin_pusat),
                                                      pindah(k, **change)))  # fmt: skip
     assert_bad_input(error, field, allowed)
@@ -347,3 +352,31 @@ async def test_a_mutasi_opens_no_skp_for_a_pegawai_who_may_have_none(world, stat
         await catat_mutasi(await actor(k.admin_pusat), pindah(k))
     assert not await Skp.exists(pegawai_id=k.s3.id, periode_awal=JULI)
     assert await Skp.filter(pegawai_id=k.s3.id).count() == 1
+
+
+async def test_a_mutasi_does_not_take_realisasi_of_later_periods_from_the_closed_skp(world):
+    k, _, _, s3 = world
+    await pelaksanaan.catat_realisasi(await actor(k.s3), s3.indikator.id, RealisasiMasukan(
+        TW, 2, Decimal("31")), GRANULARITY)  # fmt: skip
+    admin = await actor(k.admin_pusat)
+    error = await refused(Conflict, catat_mutasi(admin, pindah(k, tanggal=date(TAHUN, 4, 1))))
+    assert "TRIWULANAN 2" in error.message
+    # Dated after the second quarter began, TW2 stays on the closed SKP.
+    assert await catat_mutasi(admin, pindah(k, tanggal=date(TAHUN, 4, 2))) is not None
+
+
+async def test_the_new_penilai_is_not_someone_the_pegawai_rates(world):
+    k, _, _, _ = world
+    await Pegawai.filter(id=k.s2.id).update(pejabat_penilai_id=k.s3.id)
+    error = await refused(BadUserInput, catat_mutasi(await actor(k.admin_pusat), pindah(
+        k, pejabat_penilai_id=k.s2.id)))  # fmt: skip
+    assert_bad_input(error, "input.pejabatPenilaiId", "someone other than the pegawai and "
+                     "those the pegawai rates")  # fmt: skip
+
+
+async def test_an_admin_does_not_record_their_own_mutasi(world):
+    k, _, _, _ = world
+    own = Mutasi(k.admin_unit.id, JULI, k.unit2.id, k.jabatan_pelaksana.id)
+    error = await refused(Forbidden, catat_mutasi(await actor(k.admin_unit), own))
+    assert "CATAT_MUTASI" in error.message
+    assert await catat_mutasi(await actor(k.admin_pusat), own) is None  # another admin may
