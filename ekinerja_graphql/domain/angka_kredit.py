@@ -1,6 +1,7 @@
 """Angka kredit of a jabatan fungsional from its predikat kinerja (PermenPANRB 1/2023,
 spec/domain.md §4 [C]): AK = bulan/12 × persen(predikat) × koefisien_tahunan(jenjang)."""
 
+import calendar
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -46,13 +47,19 @@ def angka_kredit(predikat: Predikat, jenjang: Jenjang, bulan: int) -> Decimal:
 
 def bulan_dinilai(periode: Periode, awal: date, akhir: date) -> int:
     """How many calendar months of `periode` the SKP running from `awal` to `akhir` (both
-    included) covers; 0 when they do not overlap."""
+    included) counts; 0 when none."""
     if akhir < awal:
         raise ValueError(f"akhir {akhir} is before awal {awal}")
-    # [D] A month counts when the SKP covers at least one day of it: a CPNS appointed on
-    # 15 March, or an SKP closed by a mutasi on 14 February, still earns that month.
+    # [D] A month counts for the SKP that covers its last day: a CPNS appointed on 15 March
+    # earns March, and of two SKPs split by a mutasi on 15 February only the second earns
+    # February, so no month is counted twice.
     mulai = max(awal, periode.awal)
     selesai = min(akhir, periode.akhir)
     if mulai > selesai:
         return 0
-    return (selesai.year - mulai.year) * 12 + selesai.month - mulai.month + 1
+    first = (mulai.year, mulai.month)
+    last = (selesai.year, selesai.month)
+    months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if selesai.day < calendar.monthrange(*last)[1]:
+        months -= 1  # the last month's last day is not the SKP's
+    return months

@@ -6,23 +6,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
+from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.config import Settings
+from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.domain.kurva import Pelanggaran, PredikatOrganisasi, periksa_kurva
 from ekinerja_graphql.domain.organisasi import ancestor_ids
 from ekinerja_graphql.domain.periode import Periode
 from ekinerja_graphql.domain.predikat import Predikat
 from ekinerja_graphql.domain.workflow import Aksi
-from ekinerja_graphql.errors import BadUserInput, Conflict, NotFound
+from ekinerja_graphql.errors import BadUserInput, Conflict, Forbidden, NotFound
 from ekinerja_graphql.models import Evaluasi, Pegawai, UnitOrganisasi
 from ekinerja_graphql.models import PredikatOrganisasi as PredikatOrganisasiRow
 from ekinerja_graphql.models.unit_organisasi import in_subtree
 from ekinerja_graphql.services import audit
-from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
+from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh, peran
 from ekinerja_graphql.services.versioning import save_versioned
 
 PANJANG_ALASAN = 2000
+TAHUN_PERTAMA = 2019  # PP 30/2019: the evaluations this system knows
 
 
 async def tetapkan(actor: Actor, unit_id: int, periode: Periode, predikat: PredikatOrganisasi,
@@ -30,6 +33,8 @@ async def tetapkan(actor: Actor, unit_id: int, periode: Periode, predikat: Predi
     catatan = (catatan or "").strip() or None
     if catatan is not None and len(catatan) > PANJANG_ALASAN:
         raise BadUserInput("catatan", f"at most {PANJANG_ALASAN} characters")
+    if not actor.today.year - 1 <= periode.tahun <= actor.today.year + 1:
+        raise BadUserInput("tahun", f"{actor.today.year - 1} to {actor.today.year + 1}")
     async with in_transaction():
         unit = await _unit(unit_id)
         pastikan_boleh(actor, Aksi.TETAPKAN_PREDIKAT_ORGANISASI, await _rantai_unit(unit),
@@ -101,18 +106,47 @@ class LaporanKurva:
         return row is not None and (not self.pelanggaran or row.override_alasan is not None)
 
 
-async def laporan_kurva(unit_id: int, periode: Periode, settings: Settings) -> LaporanKurva:
+PEMBACA_KURVA = frozenset({Peran.PEGAWAI, Peran.PENILAI, Peran.ADMIN_UNIT, Peran.ADMIN_PUSAT})
+
+
+async def kurva(actor: Actor, unit_id: int, periode: Periode, settings: Settings
+                ) -> LaporanKurva:  # fmt: skip
+    """The curve governing the unit, for the head of the governing unit, the leader one
+    level up and admins over it (the counts are of the whole governing unit)."""
+    if not TAHUN_PERTAMA <= periode.tahun <= actor.today.year + 1:
+        raise BadUserInput("tahun", f"a year from {TAHUN_PERTAMA} to {actor.today.year + 1}")
+    laporan = await laporan_kurva(unit_id, periode, settings)
+    if peran(actor, await rantai_unit_id(laporan.unit_id)).isdisjoint(PEMBACA_KURVA):
+        raise Forbidden(f"the curve of unit {laporan.unit_id} is for its head, the leader one "
+                        "level up and admins over it")  # fmt: skip
+    return laporan
+
+
+async def laporan_kurva(unit_id: int, periode: Periode, settings: Settings,
+                        lock: bool = False) -> LaporanKurva:  # fmt: skip
     """For the unit that governs `unit_id`: itself or its nearest ancestor with an
-    organisation predikat for the period. The pegawai counted are those evaluated for the
-    period in that unit's subtree (their unit at the period's end) with a predikat. [D]"""
+    organisation predikat for the period (locked with `lock`, so that penetapan checks the
+    predikat that stands). The pegawai counted are those rated for the period in that
+    unit's subtree (by the unit their evaluation recorded), but not in a sub-unit with a
+    predikat of its own, each once: by their latest SKP's evaluation. [D]"""
     unit = await _unit(unit_id)
-    governing = await _predikat_berlaku(unit, periode)
+    governing = await _predikat_berlaku(unit, periode, lock)
     scope = await UnitOrganisasi.get(id=governing.unit_id) if governing else unit
-    rated = await Evaluasi.filter(
-        in_subtree(scope.path), tahun=periode.tahun, jenis_periode=periode.jenis,
-        nomor_periode=periode.nomor, predikat__isnull=False,
-    ).values_list("predikat", flat=True)
-    jumlah = dict(Counter(Predikat(p) for p in rated))
+    rated = await _dinilai_di(scope, periode)
+    counted = rated.annotate(n=Count("id")).group_by("predikat").values_list("predikat", "n")
+    jumlah = Counter({Predikat(p): n for p, n in await counted})
+    # A pegawai moved during the period within the scope has two evaluations of it.
+    twice = await rated.annotate(n=Count("id")).group_by("pegawai_id").filter(
+        n__gt=1).values_list("pegawai_id", flat=True)  # fmt: skip
+    if twice:
+        rows = await rated.filter(pegawai_id__in=twice).order_by("pegawai_id", "-skp_id").values(
+            "pegawai_id", "predikat")  # fmt: skip
+        latest = set()
+        for row in rows:
+            if row["pegawai_id"] in latest:
+                jumlah[Predikat(row["predikat"])] -= 1
+            latest.add(row["pegawai_id"])
+    jumlah = {predikat: n for predikat, n in jumlah.items() if n}
     pelanggaran = []
     if governing is not None:
         pelanggaran = periksa_kurva(governing.predikat, jumlah, settings.curve_rounding_max,
@@ -120,10 +154,25 @@ async def laporan_kurva(unit_id: int, periode: Periode, settings: Settings) -> L
     return LaporanKurva(scope.id, periode, governing, jumlah, pelanggaran)
 
 
-async def _predikat_berlaku(unit: UnitOrganisasi, periode: Periode
+async def _dinilai_di(scope: UnitOrganisasi, periode: Periode):
+    """The period's rated evaluations in the scope, without sub-units governed by their own
+    organisation predikat."""
+    of_period = {"tahun": periode.tahun, "jenis_periode": periode.jenis,
+                 "nomor_periode": periode.nomor}  # fmt: skip
+    own = await PredikatOrganisasiRow.filter(
+        in_subtree(scope.path), **of_period).exclude(unit_id=scope.id).values_list(
+        "unit__path", flat=True)  # fmt: skip
+    rated = Evaluasi.filter(in_subtree(scope.path), predikat__isnull=False, **of_period)
+    for path in own:
+        rated = rated.exclude(in_subtree(path))
+    return rated
+
+
+async def _predikat_berlaku(unit: UnitOrganisasi, periode: Periode, lock: bool = False
                             ) -> PredikatOrganisasiRow | None:  # fmt: skip
     ids = [*ancestor_ids(unit.path), unit.id]
-    rows = await PredikatOrganisasiRow.filter(
+    rows = await (PredikatOrganisasiRow.select_for_update() if lock
+                  else PredikatOrganisasiRow).filter(
         unit_id__in=ids, tahun=periode.tahun, jenis_periode=periode.jenis,
         nomor_periode=periode.nomor)  # fmt: skip
     by_unit = {row.unit_id: row for row in rows}

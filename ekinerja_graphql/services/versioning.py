@@ -5,13 +5,17 @@ from typing import Any
 
 from tortoise.models import Model
 
-from ekinerja_graphql.errors import Conflict, NotFound
+from ekinerja_graphql.errors import BadUserInput, Conflict, NotFound
+
+MAKS_VERSION = 2**31 - 1  # the column is a 32-bit integer
 
 
 async def save_versioned(obj: Model, expected_version: int, **changes: Any) -> None:
     """Applies `changes` to `obj` if it is still at `expected_version`, bumping the version;
     CONFLICT with the current version otherwise. Call inside the mutation's transaction."""
     name = type(obj).__name__
+    if expected_version >= MAKS_VERSION:  # no row has it, and version + 1 would not fit
+        raise BadUserInput("version", f"the version you read, below {MAKS_VERSION}")
     if "updated_at" in obj._meta.fields_map:  # update() does not set auto_now fields
         changes["updated_at"] = datetime.now(UTC)
     updated = await type(obj).filter(id=obj.id, version=expected_version).update(

@@ -1,7 +1,7 @@
 """Angka kredit of a jabatan fungsional and the months an SKP earns it (spec/domain.md §4)."""
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -130,14 +130,16 @@ def test_a_better_predikat_earns_more(index, jenjang, bulan):
     (Periode(2025, TRIWULANAN, 2), date(2025, 1, 1), date(2025, 12, 31), 3),
     (Periode(2025, TAHUNAN, 1), date(2024, 7, 1), date(2026, 6, 30), 12),
     (Periode(2025, TAHUNAN, 1), date(2024, 7, 1), date(2025, 6, 30), 6),
-    # An SKP starting mid-quarter: a part of a month is a month.
+    # An SKP starting mid-quarter: a month counts when the SKP holds its last day.
     (Periode(2025, TRIWULANAN, 2), date(2025, 5, 15), date(2025, 12, 31), 2),
     (Periode(2025, TRIWULANAN, 2), date(2025, 6, 30), date(2025, 12, 31), 1),
-    # An SKP ending mid-quarter (closed by a mutasi on 14 February).
-    (Periode(2025, TRIWULANAN, 1), date(2025, 1, 1), date(2025, 2, 14), 2),
-    (Periode(2025, TRIWULANAN, 1), date(2025, 1, 1), date(2025, 1, 1), 1),
+    # An SKP ending mid-quarter (closed by a mutasi on 15 February): February is the next
+    # SKP's.
+    (Periode(2025, TRIWULANAN, 1), date(2025, 1, 1), date(2025, 2, 14), 1),
+    (Periode(2025, TRIWULANAN, 1), date(2025, 2, 15), date(2025, 12, 31), 2),
+    (Periode(2025, TRIWULANAN, 1), date(2025, 1, 1), date(2025, 1, 1), 0),
     # Both ends inside one semester.
-    (Periode(2025, SEMESTERAN, 2), date(2025, 8, 20), date(2025, 10, 3), 3),
+    (Periode(2025, SEMESTERAN, 2), date(2025, 8, 20), date(2025, 10, 3), 2),
     # No overlap: before, after, another year, the day before the period starts.
     (Periode(2025, TRIWULANAN, 3), date(2025, 1, 1), date(2025, 6, 30), 0),
     (Periode(2025, TRIWULANAN, 1), date(2025, 4, 1), date(2025, 12, 31), 0),
@@ -146,7 +148,8 @@ def test_a_better_predikat_earns_more(index, jenjang, bulan):
     # February: its last day in a common and in a leap year, and one day of it.
     (Periode(2025, BULANAN, 2), date(2025, 2, 28), date(2025, 12, 31), 1),
     (Periode(2024, BULANAN, 2), date(2024, 2, 29), date(2024, 12, 31), 1),
-    (Periode(2024, BULANAN, 2), date(2024, 1, 1), date(2024, 2, 1), 1),
+    (Periode(2024, BULANAN, 2), date(2024, 1, 1), date(2024, 2, 1), 0),
+    (Periode(2024, BULANAN, 2), date(2024, 1, 1), date(2024, 2, 29), 1),
     (Periode(2024, BULANAN, 2), date(2024, 1, 1), date(2024, 1, 31), 0),
     (Periode(2024, BULANAN, 2), date(2024, 3, 1), date(2024, 12, 31), 0),
 ])  # fmt: skip
@@ -169,9 +172,22 @@ def months_with_a_day(awal: date, akhir: date) -> set[tuple[int, int]]:
     return {(day.year, day.month) for day in map(date.fromordinal, days)}
 
 
+def months_ending_within(awal: date, akhir: date) -> set[tuple[int, int]]:
+    days = map(date.fromordinal, range(awal.toordinal(), akhir.toordinal() + 1))
+    return {(day.year, day.month) for day in days if (day + timedelta(days=1)).day == 1}
+
+
 @given(st.sampled_from(PERIODE_2025), st.dates(date(2024, 1, 1), date(2026, 12, 31)),
        st.dates(date(2024, 1, 1), date(2026, 12, 31)))
-def test_bulan_dinilai_counts_the_months_of_the_period_with_a_day_of_the_skp(periode, a, b):
+def test_bulan_dinilai_counts_the_months_of_the_period_whose_last_day_the_skp_holds(
+        periode, a, b):  # fmt: skip
     awal, akhir = min(a, b), max(a, b)
-    expected = months_with_a_day(awal, akhir) & months_with_a_day(periode.awal, periode.akhir)
+    expected = months_ending_within(awal, akhir) & months_with_a_day(periode.awal, periode.akhir)
     assert bulan_dinilai(periode, awal, akhir) == len(expected)
+
+
+@given(st.sampled_from(PERIODE_2025), st.dates(date(2025, 1, 2), date(2025, 12, 31)))
+def test_a_mutasi_splits_the_months_without_counting_one_twice(periode, tanggal):
+    before = bulan_dinilai(periode, date(2025, 1, 1), tanggal - timedelta(days=1))
+    after = bulan_dinilai(periode, tanggal, date(2025, 12, 31))
+    assert before + after == bulan_dinilai(periode, date(2025, 1, 1), date(2025, 12, 31))

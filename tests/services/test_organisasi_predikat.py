@@ -6,13 +6,13 @@ recorded; a new predikat drops the override."""
 import asyncio
 import contextlib
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from ekinerja_graphql.domain.periode import Periode
 from ekinerja_graphql.errors import CodedError
-from ekinerja_graphql.models import AuditLog, Evaluasi, PredikatOrganisasi
+from ekinerja_graphql.models import AuditLog, Evaluasi, PredikatOrganisasi, Skp
 from ekinerja_graphql.services import organisasi_predikat as op
 from ekinerja_graphql.services.evaluasi import penetapan
 from tests.services.evaluasi_support import TAHUN, actor, build_dunia, jejak, reload, sebaran
@@ -331,3 +331,67 @@ async def test_a_concurrent_first_setting_is_conflict(dunia, monkeypatch):
         return_exceptions=True)
     assert await PredikatOrganisasi.all().count() == 1
     assert sorted(type(r).__name__ for r in results) == ["Conflict", "PredikatOrganisasi"]
+
+
+async def test_a_sub_unit_with_its_own_predikat_is_left_out_of_the_parents_curve(
+        dunia, test_settings):  # fmt: skip
+    await sebaran(dunia, _jumlah(b=3, bp=1), unit=dunia.unit)
+    await sebaran(dunia, _jumlah(sb=2), unit=dunia.unit2)
+    admin = await actor(dunia.admin_pusat)
+    await op.tetapkan(admin, dunia.kanwil.id, JANUARI, "BAIK", None, None)
+    report = await op.laporan_kurva(dunia.unit.id, JANUARI, test_settings)
+    assert (report.unit_id, report.jumlah) == (dunia.kanwil.id, _jumlah(sb=2, b=3, bp=1))
+    # U2 gets a predikat of its own: its staff leave the Kanwil's curve for U2's.
+    await op.tetapkan(await actor(dunia.h), dunia.unit2.id, JANUARI, "ISTIMEWA", None, None)
+    report = await op.laporan_kurva(dunia.unit.id, JANUARI, test_settings)
+    assert (report.unit_id, report.jumlah) == (dunia.kanwil.id, _jumlah(b=3, bp=1))
+    report = await op.laporan_kurva(dunia.unit2.id, JANUARI, test_settings)
+    assert (report.unit_id, report.jumlah) == (dunia.unit2.id, _jumlah(sb=2))
+
+
+async def test_a_pegawai_rated_twice_for_a_period_counts_once_by_the_latest_skp(
+        dunia, test_settings):  # fmt: skip
+    # A mutasi within the unit during January: the SKP it closed and the new one are rated.
+    (first,) = await sebaran(dunia, _jumlah(sb=1))
+    closed = date(TAHUN, 1, 14)
+    await Skp.filter(id=first.skp_id).update(ditutup_pada=closed, periode_akhir=closed)
+    later = await Skp.create(**_copy(await Skp.get(id=first.skp_id), ditutup_pada=None,
+                                     periode_awal=date(TAHUN, 1, 15),
+                                     periode_akhir=date(TAHUN, 12, 31)))
+    await Evaluasi.create(**_copy(first, skp_id=later.id, predikat=B))
+    await sebaran(dunia, _jumlah(b=1))
+    report = await op.laporan_kurva(dunia.unit.id, JANUARI, test_settings)
+    assert report.jumlah == _jumlah(b=2)
+
+
+def _copy(row, **changes) -> dict:
+    """The row's columns for a new row, with `changes`."""
+    skip = {"id", "created_at", "updated_at"}
+    return {**{name: getattr(row, name) for name in row._meta.fields_db_projection
+               if name not in skip}, **changes}
+
+
+async def test_the_curve_is_shown_to_those_over_the_governing_unit(dunia, test_settings):
+    await sebaran(dunia, _jumlah(b=3, bp=1))
+    await op.tetapkan(await actor(dunia.admin_pusat), dunia.kanwil.id, JANUARI, "BAIK", None,
+                      None)  # fmt: skip
+    # U's head asks for U, but the Kanwil's predikat governs it: its counts are the Kanwil's.
+    await _refused(op.kurva(await actor(dunia.p), dunia.unit.id, JANUARI, test_settings),
+                   "FORBIDDEN")  # fmt: skip
+    for who in (dunia.h, dunia.admin_unit, dunia.admin_pusat):
+        report = await op.kurva(await actor(who), dunia.unit.id, JANUARI, test_settings)
+        assert (report.unit_id, report.jumlah) == (dunia.kanwil.id, _jumlah(b=3, bp=1))
+
+
+@pytest.mark.parametrize("tahun", [2018, TAHUN + 3, 40000])
+async def test_the_curve_of_a_year_out_of_range_is_bad_input(dunia, test_settings, tahun):
+    error = await _refused(op.kurva(await actor(dunia.h), dunia.unit.id,
+                                    Periode(tahun, "BULANAN", 1), test_settings),
+                           "BAD_USER_INPUT", "tahun")  # fmt: skip
+    assert "a year from 2019" in error.message
+
+
+@pytest.mark.parametrize("tahun", [TAHUN - 2, TAHUN + 3])  # the actor is in TAHUN + 1
+async def test_a_predikat_is_set_for_last_this_or_next_year(dunia, tahun):
+    await _refused(op.tetapkan(await actor(dunia.h), dunia.unit.id, Periode(tahun, "TAHUNAN", 1),
+                               "BAIK", None, None), "BAD_USER_INPUT", "tahun")  # fmt: skip

@@ -240,6 +240,22 @@ async def test_a_revisi_keeps_the_realisasi_already_recorded(k, s1):
     assert await Realisasi.exists(id=recorded.id)
 
 
+async def test_a_revisi_keeps_the_umpan_balik_given_on_the_approved_plan(k, s1):
+    await alur.ajukan(await actor(k.s1), s1.skp.id, 1)
+    approved = await alur.setujui(await actor(k.p), s1.skp.id, 2)
+    await pelaksanaan.tulis_umpan_balik(await actor(k.p), s1.rhk.id, "Pertahankan")
+    pegawai = await actor(k.s1)
+    await alur.revisi(pegawai, s1.skp.id, approved.version, "Perubahan target")
+    error = await refused(Conflict, perencanaan.hapus_rhk(pegawai, s1.rhk.id, s1.rhk.version))
+    assert "umpan balik" in error.message
+
+
+@pytest.mark.parametrize("version", [2**31 - 1, 2**31])
+async def test_a_version_out_of_range_is_bad_input(k, s1, version):
+    error = await refused(BadUserInput, alur.ajukan(await actor(k.s1), s1.skp.id, version))
+    assert_bad_input(error, "version", "the version you read")
+
+
 # --- an incomplete draft is not submitted -------------------------------------------------
 
 

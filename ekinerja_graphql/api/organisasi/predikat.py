@@ -8,12 +8,9 @@ from strawberry import relay
 
 from ekinerja_graphql.api.actor import actor_of
 from ekinerja_graphql.api.enums import CapaianOrganisasi, JenisPeriode, KodePelanggaran, Predikat
-from ekinerja_graphql.api.errors import Forbidden
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.api.rows import build, maker, row_of
-from ekinerja_graphql.domain.akses import Peran
 from ekinerja_graphql.services import organisasi_predikat
-from ekinerja_graphql.services.access.peran import peran
 from ekinerja_graphql.services.skp.pelaksanaan import periode_dari
 
 
@@ -71,12 +68,7 @@ class PredikatOrganisasiQuery:
         periode = periode_dari(tahun, jenis_periode, nomor_periode, settings.evaluation_period,
                                "periode")  # fmt: skip
         unit = decode_id(unit_id, "UnitOrganisasi", "unitId")
-        rantai = await organisasi_predikat.rantai_unit_id(unit)
-        if peran(actor_of(info), rantai).isdisjoint(
-                {Peran.PEGAWAI, Peran.PENILAI, Peran.ADMIN_UNIT, Peran.ADMIN_PUSAT}):  # fmt: skip
-            raise Forbidden("the curve of a unit is for its head, the leader one level up and "
-                            "admins")  # fmt: skip
-        laporan = await organisasi_predikat.laporan_kurva(unit, periode, settings)
+        laporan = await organisasi_predikat.kurva(actor_of(info), unit, periode, settings)
         row = laporan.predikat_organisasi
         info.context.budget.spend(1 + len(laporan.jumlah) + len(laporan.pelanggaran))
         return KurvaDistribusi(

@@ -51,7 +51,7 @@ async def tetapkan(actor: Actor, items: list[tuple[int, int]], settings: Setting
             periode = Periode(evaluasi.tahun, evaluasi.jenis_periode, evaluasi.nomor_periode)
             key = (evaluasi.unit_id, periode)
             if key not in curves:
-                curves[key] = await laporan_kurva(evaluasi.unit_id, periode, settings)
+                curves[key] = await laporan_kurva(evaluasi.unit_id, periode, settings, lock=True)
             _pastikan_kurva(curves[key], f"items[{index}]")
             before = audit.snapshot(evaluasi)
             await save_versioned(evaluasi, version, ditetapkan_at=datetime.now(UTC), status=ke)

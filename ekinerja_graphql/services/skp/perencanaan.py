@@ -37,6 +37,8 @@ from ekinerja_graphql.models import (
     Realisasi,
     RencanaHasilKerja,
     Skp,
+    SkpRiwayat,
+    UmpanBalik,
 )
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
@@ -145,6 +147,11 @@ async def hapus_rhk(actor: Actor, rhk_id: int, version: int) -> None:
             raise Conflict(f"RencanaHasilKerja {rhk_id} is cascaded to by the RHK of your "
                            "bawahan: they must point elsewhere first")  # fmt: skip
         await _tanpa_realisasi(Realisasi.filter(indikator__rhk_id=rhk.id), f"RHK {rhk_id}")
+        pernah_disetujui = await SkpRiwayat.exists(skp_id=rhk.skp_id,
+                                                   ke_status=StatusSkp.DISETUJUI)  # fmt: skip
+        if pernah_disetujui and await UmpanBalik.exists(rhk_id=rhk.id):
+            raise Conflict(f"RHK {rhk_id} of an SKP once approved has umpan balik: change it "
+                           "rather than delete it")  # fmt: skip
         before = audit.snapshot(rhk)
         try:
             await rhk.delete()

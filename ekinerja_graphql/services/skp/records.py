@@ -51,7 +51,10 @@ async def muat_rhk(rhk_id: int, aksi: Aksi, actor: Actor) -> tuple[RencanaHasilK
     if not skp_id:
         raise NotFound(f"RencanaHasilKerja {rhk_id} does not exist")
     terpilih = await muat_skp(skp_id[0], aksi, actor)
-    return await RencanaHasilKerja.get(id=rhk_id), terpilih
+    rhk = await RencanaHasilKerja.get_or_none(id=rhk_id)  # deleted while we waited for the lock
+    if rhk is None:
+        raise NotFound(f"RencanaHasilKerja {rhk_id} does not exist")
+    return rhk, terpilih
 
 
 async def muat_indikator(
@@ -61,7 +64,10 @@ async def muat_indikator(
     if not skp_id:
         raise NotFound(f"IndikatorKinerja {indikator_id} does not exist")
     terpilih = await muat_skp(skp_id[0], aksi, actor)
-    return await IndikatorKinerja.get(id=indikator_id), terpilih
+    indikator = await IndikatorKinerja.get_or_none(id=indikator_id)  # deleted meanwhile
+    if indikator is None:
+        raise NotFound(f"IndikatorKinerja {indikator_id} does not exist")
+    return indikator, terpilih
 
 
 async def catat_riwayat(
