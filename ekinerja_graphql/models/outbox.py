@@ -1,4 +1,4 @@
-"""Finalised evaluations waiting to be pushed to SIASN (sent by the SIASN workers)."""
+"""Fixed evaluations waiting to be pushed to SIASN (sent by the SIASN workers)."""
 
 from enum import StrEnum
 

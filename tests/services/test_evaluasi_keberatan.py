@@ -158,8 +158,9 @@ async def test_a_keberatan_needs_a_fixed_evaluation_and_its_version(dunia, fixed
 # --- The decision -------------------------------------------------------------------------
 
 
-async def test_ditolak_keeps_the_ratings_and_queues_one_push(dunia, fixed, test_settings):
+async def test_ditolak_keeps_the_ratings_and_sends_nothing_new(dunia, fixed, test_settings):
     filed = await _ajukan(dunia, fixed["tw1"], test_settings)
+    await SiasnOutbox.filter(evaluasi_id=filed.id).update(status="SENT", attempts=1)
     decided = await keberatan.putuskan(await actor(dunia.h), filed.id, filed.version,
                                        Keputusan(DITOLAK, "  Bukti dukung tidak cukup  "))
     stored = await reload(decided)
@@ -171,8 +172,10 @@ async def test_ditolak_keeps_the_ratings_and_queues_one_push(dunia, fixed, test_
     assert (row.keputusan, row.catatan_keputusan, row.diputus_oleh, row.predikat_semula) == (
         "DITOLAK", "Bukti dukung tidak cukup", dunia.h.nip, "BAIK")
     assert row.diputus_at is not None
-    outbox = await SiasnOutbox.all().values_list("evaluasi_id", "jenis", "status", "attempts")
-    assert outbox == [(filed.id, "KINERJA_PERIODIK", "PENDING", 0)]
+    # SIASN has had the predikat since penetapan, and it stands.
+    outbox = await SiasnOutbox.filter(evaluasi_id=filed.id).values_list(
+        "jenis", "status", "attempts")  # fmt: skip
+    assert outbox == [("KINERJA_PERIODIK", "SENT", 1)]
     assert await _riwayat(filed) == [
         ("NILAI_EVALUASI", None, "DINILAI"), ("TETAPKAN_EVALUASI", "DINILAI", "DITETAPKAN"),
         ("AJUKAN_KEBERATAN", "DITETAPKAN", "KEBERATAN"),
@@ -187,6 +190,7 @@ async def test_ditolak_keeps_the_ratings_and_queues_one_push(dunia, fixed, test_
 async def test_diterima_changes_the_ratings_and_keeps_the_ones_objected_to(dunia, fixed,
                                                                            test_settings):
     filed = await _ajukan(dunia, fixed["tahun"], test_settings)
+    await SiasnOutbox.filter(evaluasi_id=filed.id).update(status="SENT", attempts=1)
     decided = await keberatan.putuskan(
         await actor(dunia.h), filed.id, filed.version,
         Keputusan(DITERIMA, "Bukti dukung lengkap", ATAS, ATAS))
@@ -198,8 +202,9 @@ async def test_diterima_changes_the_ratings_and_keeps_the_ones_objected_to(dunia
     row = await Keberatan.get(evaluasi_id=filed.id)
     assert (row.keputusan, row.rating_hasil_kerja_semula, row.rating_perilaku_kerja_semula,
             row.predikat_semula) == ("DITERIMA", SESUAI, SESUAI, "BAIK")
-    assert await SiasnOutbox.all().values_list("evaluasi_id", "jenis", "status") == [
-        (filed.id, "SKP22", "PENDING")]
+    # The decided predikat goes to SIASN again.
+    assert await SiasnOutbox.filter(evaluasi_id=filed.id).values_list(
+        "jenis", "status", "attempts") == [("SKP22", "PENDING", 0)]  # fmt: skip
 
 
 @pytest.mark.parametrize(("keputusan", "field"), [
@@ -261,7 +266,7 @@ async def test_a_decision_is_final_and_needs_the_current_version(dunia, fixed, t
     error = await _refused(keberatan.ajukan(s1, filed.id, decided.version, ALASAN, 14),
                            "CONFLICT")  # fmt: skip
     assert error.extensions["currentStatus"] == "FINAL"
-    assert await SiasnOutbox.all().count() == 1
+    assert await SiasnOutbox.all().count() == len(fixed)  # one each, since penetapan
 
 
 async def test_a_decision_after_a_later_transfer_keeps_the_snapshot(dunia, fixed,
@@ -294,21 +299,14 @@ async def test_the_penilai_finalises_after_the_window_only(dunia, fixed, test_se
     stored = await reload(done)
     assert (stored.status, stored.version, stored.predikat) == ("FINAL", 3, "BAIK")
     assert abs(stored.final_at - datetime.now(UTC)) < timedelta(minutes=5)
-    assert await SiasnOutbox.all().values_list("evaluasi_id", "jenis", "status") == [
-        (tw1.id, "KINERJA_PERIODIK", "PENDING")]
     assert (await _riwayat(tw1))[-1] == ("FINALKAN_EVALUASI", "DITETAPKAN", "FINAL")
     entry = await AuditLog.get(action="finalkanEvaluasi")
     assert (entry.subject, entry.object_id, entry.after["status"]) == (
         dunia.p.nip, tw1.id, "FINAL")
-    # Once FINAL: no second push, no keberatan.
+    # Once FINAL: not again. SIASN has had it since penetapan: nothing new to send.
     error = await _refused(finalkan(after, tw1.id, stored.version, 14), "CONFLICT")
     assert error.extensions["currentStatus"] == "FINAL"
-    assert await SiasnOutbox.all().count() == 1
-    # The annual one goes to skp22.
-    year = fixed["tahun"]
-    await finalkan(after, year.id, year.version, 14)
-    assert await SiasnOutbox.filter(evaluasi_id=year.id).values_list("jenis", flat=True) == [
-        "SKP22"]
+    assert await SiasnOutbox.all().count() == len(fixed)
 
 
 @pytest.mark.parametrize("who", ["S1", "H", "ADMIN_PUSAT", "ADMIN_UNIT"])
@@ -330,4 +328,4 @@ async def test_finalisation_needs_a_fixed_evaluation_and_its_version(dunia, fixe
                                 "TRIWULANAN")  # fmt: skip
     error = await _refused(finalkan(after, tw2.id, tw2.version, 14), "CONFLICT")
     assert error.extensions["currentStatus"] == "DINILAI"
-    assert await SiasnOutbox.all().count() == 0
+    assert await SiasnOutbox.filter(evaluasi_id=tw2.id).count() == 0

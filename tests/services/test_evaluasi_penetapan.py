@@ -9,7 +9,7 @@ import pytest
 
 from ekinerja_graphql.domain.periode import Periode
 from ekinerja_graphql.errors import CodedError
-from ekinerja_graphql.models import AuditLog, Evaluasi, EvaluasiRiwayat
+from ekinerja_graphql.models import AuditLog, Evaluasi, EvaluasiRiwayat, SiasnOutbox
 from ekinerja_graphql.services import organisasi_predikat as op
 from ekinerja_graphql.services.evaluasi.penetapan import MAKS_PENETAPAN, tetapkan
 from ekinerja_graphql.services.evaluasi.penilaian import nilai, nilai_massal
@@ -166,3 +166,18 @@ async def test_the_items_are_bounded_and_distinct(dunia, test_settings):
     error = await _refused(tetapkan(p, [*one, (2**31 - 1, 1)], test_settings), "NOT_FOUND")
     assert error.field == "items[1].id"
     assert (await reload(rated["S1"])).status == "DINILAI"
+
+
+async def test_each_fixed_evaluation_is_queued_for_siasn_once(dunia, test_settings):
+    # Spec §4: DITETAPKAN results are what SIASN receives.
+    quarter = await _rate(dunia, "TRIWULANAN", 1)
+    await op.tetapkan(await actor(dunia.h), dunia.unit.id, Periode(TAHUN, "TAHUNAN", 1), "BAIK",
+                      None, None)  # fmt: skip
+    year = await _rate(dunia, "TAHUNAN", 1, S2=(BAWAH, SESUAI))
+    await tetapkan(await actor(dunia.p), _pairs(*quarter.values(), *year.values()),
+                   test_settings)  # fmt: skip
+    queued = await SiasnOutbox.all().order_by("evaluasi_id").values_list(
+        "evaluasi_id", "jenis", "status")  # fmt: skip
+    assert queued == sorted(
+        [(e.id, "KINERJA_PERIODIK", "PENDING") for e in quarter.values()]
+        + [(e.id, "SKP22", "PENDING") for e in year.values()])

@@ -1,15 +1,14 @@
 """A fixed evaluation becomes FINAL when the keberatan window has passed without one (the
-pejabat penilai closes it) or when a keberatan is decided; a FINAL one is queued for the
-SIASN push in the same transaction (the SIASN workers send it)."""
+pejabat penilai closes it) or when a keberatan is decided (services/evaluasi/keberatan.py).
+SIASN has it since penetapan (services/evaluasi/kiriman.py)."""
 
 from datetime import UTC, date, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import Conflict
-from ekinerja_graphql.models import Evaluasi, JenisKiriman, SiasnOutbox, StatusKiriman
+from ekinerja_graphql.models import Evaluasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
@@ -34,16 +33,7 @@ async def finalkan(actor: Actor, evaluasi_id: int, version: int, keberatan_days:
         before, dari = audit.snapshot(evaluasi), evaluasi.status
         await save_versioned(evaluasi, version, final_at=datetime.now(UTC),
                              status=langkah(dari, Aksi.FINALKAN_EVALUASI, version))
-        await antre_siasn(evaluasi)
         await catat_riwayat(actor, evaluasi, Aksi.FINALKAN_EVALUASI, dari)
         await audit.record(actor, "finalkanEvaluasi", evaluasi, pegawai_id=evaluasi.pegawai_id,
                            before=before)  # fmt: skip
     return evaluasi
-
-
-async def antre_siasn(evaluasi: Evaluasi) -> SiasnOutbox:
-    """The outbox row for the push: skp22 for the year, kinerjaperiodik for a period."""
-    jenis = (JenisKiriman.SKP22 if evaluasi.jenis_periode == JenisPeriode.TAHUNAN
-             else JenisKiriman.KINERJA_PERIODIK)  # fmt: skip
-    return await SiasnOutbox.create(evaluasi_id=evaluasi.id, jenis=jenis,
-                                    status=StatusKiriman.PENDING)  # fmt: skip

@@ -13,7 +13,8 @@ from ekinerja_graphql.errors import BadUserInput, Conflict
 from ekinerja_graphql.models import Evaluasi, Keberatan
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
-from ekinerja_graphql.services.evaluasi.finalisasi import antre_siasn, batas_keberatan
+from ekinerja_graphql.services.evaluasi.finalisasi import batas_keberatan
+from ekinerja_graphql.services.evaluasi.kiriman import antre_ulang
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
 from ekinerja_graphql.services.evaluasi.snapshot import angka_kredit_of
 from ekinerja_graphql.services.versioning import save_versioned
@@ -74,7 +75,8 @@ async def putuskan(actor: Actor, evaluasi_id: int, version: int, keputusan: Kepu
             keputusan=keputusan.keputusan, catatan_keputusan=catatan, diputus_oleh=actor.subject,
             diputus_at=now,
         )
-        await antre_siasn(evaluasi)
+        if changes:  # SIASN has the predikat fixed at penetapan: send the decided one
+            await antre_ulang(evaluasi)
         await catat_riwayat(actor, evaluasi, Aksi.PUTUSKAN_KEBERATAN, dari,
                             f"{keputusan.keputusan}: {catatan}")  # fmt: skip
         await audit.record(actor, "putuskanKeberatan", evaluasi, pegawai_id=evaluasi.pegawai_id,

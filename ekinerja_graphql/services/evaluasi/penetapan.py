@@ -11,9 +11,10 @@ from ekinerja_graphql.config import Settings
 from ekinerja_graphql.domain.periode import JenisPeriode, Periode
 from ekinerja_graphql.domain.workflow import Aksi
 from ekinerja_graphql.errors import BadUserInput, Conflict, NotFound
-from ekinerja_graphql.models import Evaluasi, Pegawai, Skp, UnitOrganisasi
+from ekinerja_graphql.models import Evaluasi, Pegawai, SiasnOutbox, Skp, UnitOrganisasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, pastikan_boleh
+from ekinerja_graphql.services.evaluasi.kiriman import kiriman
 from ekinerja_graphql.services.evaluasi.records import Jejak, langkah, rantai_skp
 from ekinerja_graphql.services.evaluasi.snapshot import Cache
 from ekinerja_graphql.services.organisasi_predikat import LaporanKurva, laporan_kurva
@@ -58,6 +59,7 @@ async def tetapkan(actor: Actor, items: list[tuple[int, int]], settings: Setting
             jejak.catat(evaluasi, Aksi.TETAPKAN_EVALUASI, dari, before=before)
             fixed.append(evaluasi)
         await jejak.tulis()
+        await SiasnOutbox.bulk_create([kiriman(evaluasi) for evaluasi in fixed])
     return fixed
 
 
