@@ -13,8 +13,8 @@ class TimestampedModel(Model):
 
 
 class VersionedModel(TimestampedModel):
-    """Carries `version` for optimistic concurrency; the write side (not built yet) is to
-    compare and bump it on every update."""
+    """Carries `version` for optimistic concurrency: every write compares and bumps it
+    (services/versioning.py)."""
 
     version = fields.IntField(default=1)
 

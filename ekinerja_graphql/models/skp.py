@@ -122,6 +122,7 @@ class PerilakuKerja(Model):
     )
     nilai = fields.CharEnumField(NilaiBerakhlak, max_length=24)
     ekspektasi_khusus = fields.TextField(null=True)
+    version = fields.IntField(default=1, db_default=1)  # a default fills rows that exist
 
     class Meta:
         table = "perilaku_kerja"

@@ -142,7 +142,7 @@ class SkpFactory:
             khusus = None
             if rng.random() < SHARE_EKSPEKTASI_KHUSUS:
                 khusus = uraian.EKSPEKTASI_KHUSUS[index]
-            batch.perilaku.append((next(self._ids["perilaku"]), nilai.value, khusus, skp_id))
+            batch.perilaku.append((next(self._ids["perilaku"]), nilai.value, khusus, skp_id, 1))
 
     def _lampiran_json(self) -> tuple[str, str, str]:
         rng = self._rng

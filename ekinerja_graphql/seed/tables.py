@@ -43,7 +43,7 @@ INDIKATOR = Table("indikator_kinerja", (
     *_VERSIONED, "id", "aspek", "uraian", "target_nilai", "target_satuan", "target_deskripsi",
     "urutan", "rhk_id",
 ))  # fmt: skip
-PERILAKU = Table("perilaku_kerja", ("id", "nilai", "ekspektasi_khusus", "skp_id"))
+PERILAKU = Table("perilaku_kerja", ("id", "nilai", "ekspektasi_khusus", "skp_id", "version"))
 EVALUASI = Table("evaluasi", (
     *_VERSIONED, "id", "tahun", "jenis_periode", "nomor_periode", "periode_awal",
     "periode_akhir", "rating_hasil_kerja", "rating_perilaku_kerja", "predikat", "status",

@@ -210,7 +210,7 @@ STEPS = [
          "version: $v, input: $i) { id } }",
          lambda c: {**_ids(c, id="skp", v="version"), "i": LAMPIRAN}),
     Step("ubahEkspektasiKhusus", Aksi.EKSPEKTASI_KHUSUS, drafted,
-         "mutation($s: ID!) { ubahEkspektasiKhusus(skpId: $s, nilai: KOLABORATIF, "
+         "mutation($s: ID!) { ubahEkspektasiKhusus(skpId: $s, nilai: KOLABORATIF, version: 1, "
          "ekspektasiKhusus: \"Aktif dalam tim\") { nilai } }",
          lambda c: {"s": c.ids["skp"]}),
     Step("ajukanSkp", Aksi.AJUKAN_SKP, drafted,

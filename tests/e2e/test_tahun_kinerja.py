@@ -54,7 +54,7 @@ async def test_one_unit_through_a_whole_year(empty_db, test_settings):
                    id=lonely["id"], v=lonely["version"])  # fmt: skip
 
     # The penilai writes an expectation, the pegawai submits, the penilai returns it once.
-    await api.call(k.p, "UbahEkspektasiKhusus", skpId=s2_skp, nilai="AKUNTABEL",
+    await api.call(k.p, "UbahEkspektasiKhusus", skpId=s2_skp, nilai="AKUNTABEL", version=1,
                    ekspektasi="Laporan tepat waktu setiap bulan")  # fmt: skip
     submitted = (await api.call(k.s2, "AjukanSkp", id=s2_skp, version=s2_version))["ajukanSkp"]
     returned = (await api.call(k.p, "KembalikanSkp", id=s2_skp, version=submitted["version"],

@@ -65,6 +65,8 @@ REAL_DATA = [
         (NOW, NOW, 1, 1, 1, "UTAMA", "Meningkatnya layanan", None, 1),
         (NOW, NOW, 1, 2, 2, "UTAMA", "Terlaksananya pembelajaran", 1, 1),
     ),
+    "INSERT INTO perilaku_kerja (id, skp_id, nilai) VALUES "
+    + _values((1, 1, "BERORIENTASI_PELAYANAN")),
     "INSERT INTO evaluasi (created_at, updated_at, version, id, skp_id, pegawai_id, tahun,"
     " jenis_periode, nomor_periode, periode_awal, periode_akhir, status, unit_id, unit_nama,"
     " golongan) VALUES " + _values(
@@ -137,6 +139,7 @@ async def forward(url: str, reference_url: str) -> dict:
         "evaluasi": (await sql("SELECT golongan_pppk, status_penilai FROM evaluasi"))[0],
         "skp": await column("SELECT status_penilai FROM skp ORDER BY id"),
         "rhk": (await column("SELECT count(*) FROM rencana_hasil_kerja"))[0],
+        "perilaku_version": await column("SELECT version FROM perilaku_kerja"),  # 0006
         "sqlite": connections.get("default").capabilities.dialect == "sqlite",
     }
     try:

@@ -66,6 +66,7 @@ def test_real_data_is_carried_forward(scratch_url):
     assert found["golongan_pppk"] == [None, "XI", "V"]  # Ahli Muda XI, pelaksana V
     assert found["evaluasi"] == {"golongan_pppk": "XI", "status_penilai": "ASN"}
     assert found["skp"] == ["ASN", "ASN"] and found["rhk"] == 2
+    assert found["perilaku_version"] == [1]  # later migrations carry it too
     assert found["restrict"] == "IntegrityError"
     if found["sqlite"]:  # rebuilt tables keep every index a fresh schema would have
         assert found["missing_indexes"] == [] and found["foreign_keys"] == 1

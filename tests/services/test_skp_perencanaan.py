@@ -443,7 +443,7 @@ async def test_missing_records_are_not_found(tree):
                  perencanaan.ubah_indikator(who, MISSING, 1, KUANTITAS),
                  perencanaan.hapus_indikator(who, MISSING, 1),
                  perencanaan.ubah_lampiran(who, MISSING, 1, LampiranMasukan((), (), ())),
-                 perencanaan.ubah_ekspektasi_khusus(who, MISSING, NilaiBerakhlak.LOYAL, "x")):
+                 perencanaan.ubah_ekspektasi_khusus(who, MISSING, NilaiBerakhlak.LOYAL, 1, "x")):
         error = await refused(NotFound, call)
         assert str(MISSING) in error.message
 
@@ -457,17 +457,21 @@ async def test_the_penilai_writes_and_clears_an_ekspektasi_khusus(tree):
     perilaku = await PerilakuKerja.get(skp_id=s1.id, nilai=NilaiBerakhlak.AKUNTABEL)
     before = await stored(perilaku)
     marks = await Marks.take()
-    await perencanaan.ubah_ekspektasi_khusus(who, s1.id, NilaiBerakhlak.AKUNTABEL,
+    await perencanaan.ubah_ekspektasi_khusus(who, s1.id, NilaiBerakhlak.AKUNTABEL, 1,
                                              "  Laporan tepat waktu  ")  # fmt: skip
     row = await PerilakuKerja.get(id=perilaku.id)
-    assert row.ekspektasi_khusus == "Laporan tepat waktu"
+    assert (row.ekspektasi_khusus, row.version) == ("Laporan tepat waktu", 2)
     await one_audit(marks, who, "ubahEkspektasiKhusus", row, before=before)
     before = await stored(row)
     marks = await Marks.take()
-    await perencanaan.ubah_ekspektasi_khusus(who, s1.id, NilaiBerakhlak.AKUNTABEL, "   ")
+    await perencanaan.ubah_ekspektasi_khusus(who, s1.id, NilaiBerakhlak.AKUNTABEL, 2, "   ")
     row = await PerilakuKerja.get(id=perilaku.id)
     assert row.ekspektasi_khusus is None
     await one_audit(marks, who, "ubahEkspektasiKhusus", row, before=before)
+    # Written over by someone who read it before: CONFLICT with the current version.
+    error = await refused(Conflict, perencanaan.ubah_ekspektasi_khusus(
+        who, s1.id, NilaiBerakhlak.AKUNTABEL, 2, "Basi"))
+    assert error.extensions["currentVersion"] == 3
 
 
 async def test_ekspektasi_khusus_rules(k):
@@ -475,17 +479,17 @@ async def test_ekspektasi_khusus_rules(k):
     skp, _, _ = await _submitted(k, plans)
     penilai = await actor(k.p)
     # Still possible while DIAJUKAN.
-    await perencanaan.ubah_ekspektasi_khusus(penilai, skp.id, NilaiBerakhlak.LOYAL, "Setia")
+    await perencanaan.ubah_ekspektasi_khusus(penilai, skp.id, NilaiBerakhlak.LOYAL, 1, "Setia")
     error = await refused(BadUserInput, perencanaan.ubah_ekspektasi_khusus(
-        penilai, skp.id, NilaiBerakhlak.LOYAL, "e" * (PANJANG_URAIAN + 1)))
+        penilai, skp.id, NilaiBerakhlak.LOYAL, 2, "e" * (PANJANG_URAIAN + 1)))
     assert_bad_input(error, "ekspektasiKhusus", f"at most {PANJANG_URAIAN} characters")
     for who in (k.s1, k.h, k.admin_pusat):
         error = await refused(Forbidden, perencanaan.ubah_ekspektasi_khusus(
-            await actor(who), skp.id, NilaiBerakhlak.LOYAL, "Bukan saya"))
+            await actor(who), skp.id, NilaiBerakhlak.LOYAL, 2, "Bukan saya"))
         assert "PENILAI" in error.message
     approved = await alur.setujui(penilai, skp.id, skp.version)
     error = await refused(Conflict, perencanaan.ubah_ekspektasi_khusus(
-        penilai, skp.id, NilaiBerakhlak.LOYAL, "Terlambat"))
+        penilai, skp.id, NilaiBerakhlak.LOYAL, 2, "Terlambat"))
     assert error.extensions["currentStatus"] == StatusSkp.DISETUJUI
     assert error.extensions["currentVersion"] == approved.version
 
@@ -522,6 +526,7 @@ async def test_bad_lampiran_names_the_list(tree, masukan, field):
 
 async def test_audit_rows_name_the_pegawai_whose_record_it_is(tree):
     k, _, s1, _ = tree
-    await perencanaan.ubah_ekspektasi_khusus(await actor(k.p), s1.id, NilaiBerakhlak.ADAPTIF, "x")
+    await perencanaan.ubah_ekspektasi_khusus(await actor(k.p), s1.id, NilaiBerakhlak.ADAPTIF, 1,
+                                             "x")  # fmt: skip
     entry = await AuditLog.filter(action="ubahEkspektasiKhusus").get()
     assert (entry.subject, entry.pegawai_id) == (k.p.nip, k.s1.id)

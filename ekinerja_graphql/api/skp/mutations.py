@@ -144,10 +144,10 @@ class SkpMutation:
     @strawberry.mutation(description="The pejabat penilai's specific expectation of one "
                          "BerAKHLAK value (null clears it)")
     async def ubah_ekspektasi_khusus(self, info: strawberry.Info, skp_id: relay.GlobalID,
-                                     nilai: NilaiBerakhlak, ekspektasi_khusus: str | None
-                                     ) -> PerilakuKerja:  # fmt: skip
+                                     nilai: NilaiBerakhlak, version: int,
+                                     ekspektasi_khusus: str | None) -> PerilakuKerja:  # fmt: skip
         perilaku = await perencanaan.ubah_ekspektasi_khusus(
-            actor_of(info), decode_id(skp_id, "Skp", "skpId"), nilai, ekspektasi_khusus)
+            actor_of(info), decode_id(skp_id, "Skp", "skpId"), nilai, version, ekspektasi_khusus)
         return build(info, PerilakuKerja, row_of(perilaku))
 
     @strawberry.mutation

@@ -180,6 +180,7 @@ class RencanaHasilKerja(relay.Node):
 class PerilakuKerja:
     nilai: NilaiBerakhlak
     ekspektasi_khusus: str | None
+    version: int
 
     @strawberry.field
     def nama(self) -> str:

@@ -266,7 +266,8 @@ def _periksa_indikator(masukan: IndikatorMasukan) -> IndikatorMasukan:
 
 
 async def ubah_ekspektasi_khusus(actor: Actor, skp_id: int, nilai: NilaiBerakhlak,
-                                 ekspektasi: str | None) -> PerilakuKerja:  # fmt: skip
+                                 version: int, ekspektasi: str | None
+                                 ) -> PerilakuKerja:  # fmt: skip
     """The pimpinan's specific expectation of one BerAKHLAK value (spec §3)."""
     if ekspektasi is not None and len(ekspektasi) > PANJANG_URAIAN:
         raise BadUserInput("ekspektasiKhusus", f"at most {PANJANG_URAIAN} characters")
@@ -276,8 +277,8 @@ async def ubah_ekspektasi_khusus(actor: Actor, skp_id: int, nilai: NilaiBerakhla
         if perilaku is None:
             raise NotFound(f"Skp {skp_id} has no perilaku {nilai}")
         before = audit.snapshot(perilaku)
-        perilaku.ekspektasi_khusus = (ekspektasi or "").strip() or None
-        await perilaku.save(update_fields=["ekspektasi_khusus"])
+        await save_versioned(perilaku, version,
+                             ekspektasi_khusus=(ekspektasi or "").strip() or None)  # fmt: skip
         await audit.record(actor, "ubahEkspektasiKhusus", perilaku,
                            pegawai_id=terpilih.skp.pegawai_id, before=before)  # fmt: skip
     return perilaku
