@@ -95,6 +95,14 @@ def page_request(settings, sort: SortKey, first: int | None, after: str | None) 
     return PageRequest(size, decode_cursor(after, sort) if after is not None else None)
 
 
+def newest_count(settings, last: int | None) -> int:
+    """How many of the newest items a bounded list's `last` asks for, within the limits."""
+    count = settings.default_page_size if last is None else last
+    if not 0 <= count <= settings.max_page_size:
+        raise BadUserInput("last", f"an integer from 0 to {settings.max_page_size}")
+    return count
+
+
 def after_condition(sort: SortKey, page: PageRequest) -> Q:
     value, last_id = page.after
     column = sort.column

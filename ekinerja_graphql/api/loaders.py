@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
+from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
 from ekinerja_graphql.api.errors import ResultTooLarge
@@ -114,3 +115,36 @@ def grouped(
         return load
 
     return LoaderSpec(name, make)
+
+
+def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:
+    """The newest `n` rows of each key (by id), oldest first; keys are `(key, n)`.
+
+    A window over the key picks them in SQL, so a long history costs what is shown.
+    """
+    table = model._meta.db_table
+
+    def make(loaders: RequestLoaders) -> BatchFunction:
+        async def load(keys: Sequence[tuple[int, int]]) -> list[list[dict]]:
+            wanted: dict[int, set[int]] = defaultdict(set)
+            for key, n in keys:
+                wanted[int(n)].add(int(key))
+            found: dict[tuple[int, int], list[dict]] = defaultdict(list)
+            for n, group in wanted.items():
+                # Literals are ints (checked above), so the SQL is safe to inline.
+                newest_ids = RawSQL(
+                    f'(SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY'
+                    f' "{key_field}" ORDER BY "id" DESC) "n" FROM "{table}" WHERE "{key_field}"'
+                    f" IN ({', '.join(map(str, sorted(group)))})) \"newest\" WHERE \"n\" <= {n})"
+                )
+                rows = await model.filter(id__in=newest_ids).order_by("id").values(
+                    **columns(model)
+                )
+                for row in rows:
+                    found[(row[key_field], n)].append(row)
+            return [found.get((key, n), []) for key, n in keys]
+
+        return load
+
+    return LoaderSpec(name, make)
+

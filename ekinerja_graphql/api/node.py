@@ -19,6 +19,7 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
     PEJABAT_NEGARA_BY_ID,
     UNIT_BY_ID,
 )
+from ekinerja_graphql.api.organisasi.predikat import load_predikat_organisasi
 from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.api.pegawai.types import visible_pegawai
@@ -52,7 +53,7 @@ NODE_TYPES = {
     "Realisasi": NodeType(REALISASI_BY_ID, Realisasi, owned=True),
     "Evaluasi": NodeType(EVALUASI_BY_ID, Evaluasi, owned=True),
 }
-NODE_TYPE_NAMES = ("Pegawai", *NODE_TYPES)
+NODE_TYPE_NAMES = ("Pegawai", "PredikatOrganisasi", *NODE_TYPES)
 
 
 async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay.Node:
@@ -63,6 +64,8 @@ async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay
     if global_id.type_name == "Pegawai":
         row = await loader(info, PEGAWAI_BY_ID).load(key)
         return visible_pegawai(info, row, f"Pegawai {text}")
+    if global_id.type_name == "PredikatOrganisasi":
+        return await load_predikat_organisasi(info, key, f"PredikatOrganisasi {text}")
     node_type = NODE_TYPES[global_id.type_name]
     row = await loader(info, node_type.spec).load(key)
     if row is None:

@@ -116,10 +116,15 @@ async def kurva(actor: Actor, unit_id: int, periode: Periode, settings: Settings
     if not TAHUN_PERTAMA <= periode.tahun <= actor.today.year + 1:
         raise BadUserInput("tahun", f"a year from {TAHUN_PERTAMA} to {actor.today.year + 1}")
     laporan = await laporan_kurva(unit_id, periode, settings)
-    if peran(actor, await rantai_unit_id(laporan.unit_id)).isdisjoint(PEMBACA_KURVA):
+    if not boleh_membaca(actor, await rantai_unit_id(laporan.unit_id)):
         raise Forbidden(f"the curve of unit {laporan.unit_id} is for its head, the leader one "
                         "level up and admins over it")  # fmt: skip
     return laporan
+
+
+def boleh_membaca(actor: Actor, rantai_unit: Rantai) -> bool:
+    """Whether the caller may read a unit's organisation predikat and curve."""
+    return not peran(actor, rantai_unit).isdisjoint(PEMBACA_KURVA)
 
 
 async def laporan_kurva(unit_id: int, periode: Periode, settings: Settings,
@@ -195,6 +200,14 @@ async def _rantai_unit(unit: UnitOrganisasi) -> Rantai:
     unit without an ASN head (the ministry) is treated as rated by a pejabat negara."""
     head = await Pegawai.get_or_none(id=unit.pemimpin_id or 0)
     if head is None:
-        return Rantai(pegawai_id=0, unit_path=unit.path, penilai_negara=True)
-    return Rantai(pegawai_id=head.id, unit_path=unit.path, penilai_id=head.pejabat_penilai_id,
-                  penilai_negara=head.pejabat_penilai_negara_id is not None)  # fmt: skip
+        return rantai_pimpinan(unit.path, None, None, None)
+    return rantai_pimpinan(unit.path, head.id, head.pejabat_penilai_id,
+                           head.pejabat_penilai_negara_id)  # fmt: skip
+
+
+def rantai_pimpinan(unit_path: str, head_id: int | None, penilai_id: int | None,
+                    penilai_negara_id: int | None) -> Rantai:  # fmt: skip
+    if head_id is None:
+        return Rantai(pegawai_id=0, unit_path=unit_path, penilai_negara=True)
+    return Rantai(pegawai_id=head_id, unit_path=unit_path, penilai_id=penilai_id,
+                  penilai_negara=penilai_negara_id is not None)  # fmt: skip

@@ -1,4 +1,4 @@
-from ekinerja_graphql.api.loaders import by_id, grouped
+from ekinerja_graphql.api.loaders import by_id, grouped, newest
 from ekinerja_graphql.models import Evaluasi, EvaluasiRiwayat, Keberatan
 
 EVALUASI_BY_ID = by_id("evaluasi", Evaluasi)
@@ -9,5 +9,5 @@ EVALUASI_BY_PEGAWAI_TAHUN = grouped(
     "evaluasi_by_pegawai_tahun", Evaluasi, ("pegawai_id", "tahun"),
     ("-periode_awal", "jenis_periode", "id"),
 )
-RIWAYAT_BY_EVALUASI = grouped("riwayat_by_evaluasi", EvaluasiRiwayat, ("evaluasi_id",), ("id",))
+RIWAYAT_BY_EVALUASI = newest("riwayat_by_evaluasi", EvaluasiRiwayat, "evaluasi_id")
 KEBERATAN_BY_EVALUASI = grouped("keberatan_by_evaluasi", Keberatan, ("evaluasi_id",), ("id",))

@@ -4,6 +4,7 @@ from decimal import Decimal
 import strawberry
 from strawberry import relay
 
+from ekinerja_graphql.api.connection import newest_count
 from ekinerja_graphql.api.enums import (
     Aksi,
     Golongan,
@@ -17,14 +18,13 @@ from ekinerja_graphql.api.enums import (
     StatusPenilai,
 )
 from ekinerja_graphql.api.evaluasi.dataloaders import KEBERATAN_BY_EVALUASI, RIWAYAT_BY_EVALUASI
-from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import JABATAN_BY_ID, UNIT_BY_ID
 from ekinerja_graphql.api.organisasi.types import Jabatan, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_ID
-from ekinerja_graphql.api.skp.types import RIWAYAT_FAN_OUT, Skp
+from ekinerja_graphql.api.skp.types import RIWAYAT_DESCRIPTION, Skp
 
 
 @strawberry.type(description="One step of an evaluation: who took it, when, and why")
@@ -96,9 +96,11 @@ class Evaluasi(relay.Node):
     unit_id: strawberry.Private[int]
     jabatan_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Every step, oldest first", metadata=fan_out(RIWAYAT_FAN_OUT))
-    async def riwayat(self, info: strawberry.Info) -> list[EvaluasiRiwayat]:
-        rows = await loader(info, RIWAYAT_BY_EVALUASI).load(self.id)
+    @strawberry.field(description=RIWAYAT_DESCRIPTION)
+    async def riwayat(self, info: strawberry.Info, last: int | None = None
+                      ) -> list[EvaluasiRiwayat]:  # fmt: skip
+        count = newest_count(info.context.settings, last)
+        rows = await loader(info, RIWAYAT_BY_EVALUASI).load((self.id, count))
         return build_all(info, EvaluasiRiwayat, rows)
 
     @strawberry.field(description="The pegawai's keberatan and its decision, if one was filed")

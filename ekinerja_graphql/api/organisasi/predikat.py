@@ -8,7 +8,11 @@ from strawberry import relay
 
 from ekinerja_graphql.api.actor import actor_of
 from ekinerja_graphql.api.enums import CapaianOrganisasi, JenisPeriode, KodePelanggaran, Predikat
+from ekinerja_graphql.api.errors import Forbidden, NotFound
 from ekinerja_graphql.api.ids import decode_id
+from ekinerja_graphql.api.loaders import loader
+from ekinerja_graphql.api.organisasi.dataloaders import PREDIKAT_ORGANISASI_BY_ID, UNIT_BY_ID
+from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.api.rows import build, maker, row_of
 from ekinerja_graphql.services import organisasi_predikat
 from ekinerja_graphql.services.skp.pelaksanaan import periode_dari
@@ -29,6 +33,23 @@ class PredikatOrganisasi(relay.Node):
     override_at: datetime | None
     version: int
     unit_id: strawberry.Private[int]
+
+
+async def load_predikat_organisasi(info: strawberry.Info, key: int, what: str
+                                   ) -> PredikatOrganisasi:  # fmt: skip
+    """node(id): for whoever may read the unit's curve, through the request's loaders."""
+    row = await loader(info, PREDIKAT_ORGANISASI_BY_ID).load(key)
+    if row is None:
+        raise NotFound(f"{what} does not exist")
+    unit = await loader(info, UNIT_BY_ID).load(row["unit_id"])
+    head = await loader(info, PEGAWAI_BY_ID).load(unit["pemimpin_id"] or 0)
+    rantai = organisasi_predikat.rantai_pimpinan(
+        unit["path"], *((head["id"], head["pejabat_penilai_id"], head["pejabat_penilai_negara_id"])
+                        if head else (None, None, None)))  # fmt: skip
+    if not organisasi_predikat.boleh_membaca(actor_of(info), rantai):
+        raise Forbidden(f"{what} is for the unit's head, the leader one level up and admins "
+                        "over it")  # fmt: skip
+    return build(info, PredikatOrganisasi, row)
 
 
 @strawberry.type

@@ -1,7 +1,14 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ekinerja_graphql.api.loaders import BatchFunction, LoaderSpec, RequestLoaders, by_id, grouped
+from ekinerja_graphql.api.loaders import (
+    BatchFunction,
+    LoaderSpec,
+    RequestLoaders,
+    by_id,
+    grouped,
+    newest,
+)
 from ekinerja_graphql.domain.skp import URUTAN_JENIS_RHK
 from ekinerja_graphql.models import (
     IndikatorKinerja,
@@ -34,7 +41,7 @@ REALISASI_BY_ID = by_id("realisasi", Realisasi, pegawai_id="indikator__rhk__skp_
 REALISASI_BY_INDIKATOR = grouped(
     "realisasi_by_indikator", Realisasi, ("indikator_id",), ("jenis_periode", "nomor_periode", "id")
 )
-RIWAYAT_BY_SKP = grouped("riwayat_by_skp", SkpRiwayat, ("skp_id",), ("id",))
+RIWAYAT_BY_SKP = newest("riwayat_by_skp", SkpRiwayat, "skp_id")
 UMPAN_BALIK_BY_RHK = grouped("umpan_balik_by_rhk", UmpanBalik, ("rhk_id",), ("id",))
 
 

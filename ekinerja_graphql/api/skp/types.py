@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
+from ekinerja_graphql.api.connection import newest_count
 from ekinerja_graphql.api.enums import (
     Aksi,
     AspekIndikator,
@@ -55,7 +56,8 @@ INDIKATOR_FAN_OUT = MAKS_INDIKATOR
 REALISASI_FAN_OUT = PER_PERIODE  # each period of the instansi's granularity, and the year
 EVALUASI_FAN_OUT = 16
 PERILAKU_COUNT = len(NAMA_BERAKHLAK)
-RIWAYAT_FAN_OUT = 30
+RIWAYAT_DESCRIPTION = ("The newest `last` steps of its workflow (the default page size when "
+                       "omitted), oldest first")
 UMPAN_BALIK_FAN_OUT = MAKS_UMPAN_BALIK
 
 
@@ -297,10 +299,11 @@ class Skp(relay.Node):
         info.context.budget.spend(len(rows))
         return [RhkIntervensi.of(row) for row in rows]
 
-    @strawberry.field(description=f"Every step of its workflow, oldest first; counts "
-                      f"{RIWAYAT_FAN_OUT} in the query cost", metadata=fan_out(RIWAYAT_FAN_OUT))
-    async def riwayat(self, info: strawberry.Info) -> list[SkpRiwayat]:
-        return build_all(info, SkpRiwayat, await loader(info, RIWAYAT_BY_SKP).load(self.id))
+    @strawberry.field(description=RIWAYAT_DESCRIPTION)
+    async def riwayat(self, info: strawberry.Info, last: int | None = None) -> list[SkpRiwayat]:
+        count = newest_count(info.context.settings, last)
+        rows = await loader(info, RIWAYAT_BY_SKP).load((self.id, count))
+        return build_all(info, SkpRiwayat, rows)
 
     @strawberry.field(description="The evaluation of the latest period, if any")
     async def evaluasi_terakhir(self, info: strawberry.Info) -> EvaluasiRef | None:
