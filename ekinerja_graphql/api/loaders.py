@@ -147,4 +147,3 @@ def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:
         return load
 
     return LoaderSpec(name, make)
-

@@ -2,8 +2,10 @@
 the leader one level up, and the distribution curve it asks of the pegawai's predikat."""
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
@@ -198,16 +200,15 @@ async def rantai_unit_id(unit_id: int) -> Rantai:
 async def _rantai_unit(unit: UnitOrganisasi) -> Rantai:
     """The unit's head's chain: the leader one level up is the head's pejabat penilai. A
     unit without an ASN head (the ministry) is treated as rated by a pejabat negara."""
-    head = await Pegawai.get_or_none(id=unit.pemimpin_id or 0)
+    head = await Pegawai.filter(id=unit.pemimpin_id or 0).first().values(
+        "id", "pejabat_penilai_id", "pejabat_penilai_negara_id")
+    return rantai_pimpinan(unit.path, head)
+
+
+def rantai_pimpinan(unit_path: str, head: Mapping[str, Any] | None) -> Rantai:
+    """The chain of a unit's head (a pegawai row, or None where the unit has no ASN head)."""
     if head is None:
-        return rantai_pimpinan(unit.path, None, None, None)
-    return rantai_pimpinan(unit.path, head.id, head.pejabat_penilai_id,
-                           head.pejabat_penilai_negara_id)  # fmt: skip
-
-
-def rantai_pimpinan(unit_path: str, head_id: int | None, penilai_id: int | None,
-                    penilai_negara_id: int | None) -> Rantai:  # fmt: skip
-    if head_id is None:
         return Rantai(pegawai_id=0, unit_path=unit_path, penilai_negara=True)
-    return Rantai(pegawai_id=head_id, unit_path=unit_path, penilai_id=penilai_id,
-                  penilai_negara=penilai_negara_id is not None)  # fmt: skip
+    return Rantai(pegawai_id=head["id"], unit_path=unit_path,
+                  penilai_id=head["pejabat_penilai_id"],
+                  penilai_negara=head["pejabat_penilai_negara_id"] is not None)  # fmt: skip

@@ -43,9 +43,7 @@ async def load_predikat_organisasi(info: strawberry.Info, key: int, what: str
         raise NotFound(f"{what} does not exist")
     unit = await loader(info, UNIT_BY_ID).load(row["unit_id"])
     head = await loader(info, PEGAWAI_BY_ID).load(unit["pemimpin_id"] or 0)
-    rantai = organisasi_predikat.rantai_pimpinan(
-        unit["path"], *((head["id"], head["pejabat_penilai_id"], head["pejabat_penilai_negara_id"])
-                        if head else (None, None, None)))  # fmt: skip
+    rantai = organisasi_predikat.rantai_pimpinan(unit["path"], head)
     if not organisasi_predikat.boleh_membaca(actor_of(info), rantai):
         raise Forbidden(f"{what} is for the unit's head, the leader one level up and admins "
                         "over it")  # fmt: skip
