@@ -7,7 +7,10 @@ worker boot and closes it at shutdown, and each async actor runs inside it.
 
 Tortoise tracks its context in a ContextVar, and each message's coroutine is
 scheduled from a worker thread with that thread's context, so `uses_database`
-re-enters the worker's context explicitly rather than relying on inheritance.
+sets the worker's context explicitly in each message's task. It keeps the token
+itself: `with context:` keeps it on the shared TortoiseContext, where concurrent
+messages overwrite each other's and fail on leaving ("created in a different
+Context").
 """
 
 import functools
@@ -17,6 +20,7 @@ from typing import ParamSpec, TypeVar
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 from tortoise.context import TortoiseContext
+from tortoise.context import _current_context as current_tortoise_context  # no public setter
 
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import settings_config
@@ -67,7 +71,10 @@ def uses_database(function: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if _worker_context is None:
             raise RuntimeError("the worker's database is not open: is TortoiseLifecycle installed?")
-        with _worker_context:
+        token = current_tortoise_context.set(_worker_context)
+        try:
             return await function(*args, **kwargs)
+        finally:
+            current_tortoise_context.reset(token)
 
     return wrapper

@@ -6,7 +6,7 @@ import uuid
 
 import dramatiq
 import pytest
-from dramatiq import Worker
+from dramatiq import Middleware, Worker
 from tortoise.connection import get_connection
 
 from ekinerja_graphql.config import Settings
@@ -28,11 +28,27 @@ def redis_settings(test_settings: Settings):
         yield test_settings.model_copy(update={"redis_url": server.url})
 
 
+class Outcomes(Middleware):
+    """What each processed message ended with: None, or the exception's text."""
+
+    def __init__(self) -> None:
+        self.seen: list[str | None] = []
+
+    def after_process_message(self, broker, message, *, result=None, exception=None):
+        self.seen.append(None if exception is None else repr(exception))
+
+
 @pytest.fixture
-def worker(redis_settings: Settings, database):
+def outcomes() -> Outcomes:
+    return Outcomes()
+
+
+@pytest.fixture
+def worker(redis_settings: Settings, database, outcomes):
     previous = dramatiq.get_broker()
     broker = use_broker(build_broker(redis_settings, namespace=f"test-{uuid.uuid4().hex}"))
-    worker = Worker(broker, worker_timeout=100, worker_threads=2)
+    broker.add_middleware(outcomes)
+    worker = Worker(broker, worker_timeout=100, worker_threads=3)
     worker.start()
     yield worker
     worker.stop()
@@ -55,9 +71,10 @@ async def sqlite_stat1_exists() -> bool:
     return bool(rows)
 
 
-def run_through_worker(worker: Worker) -> None:
+def run_through_worker(worker: Worker, messages: int = 1) -> None:
     # No retries: a failing actor should fail the test now, not after minutes of backoff.
-    analyze_database.send_with_options(max_retries=0)
+    for _ in range(messages):
+        analyze_database.send_with_options(max_retries=0)
     worker.broker.join(analyze_database.queue_name, timeout=JOIN_TIMEOUT_MS)
     worker.join()
 
@@ -84,3 +101,10 @@ async def test_analyze_database_writes_sqlite_statistics(worker, database):
         await get_connection("default").execute_script("DROP TABLE sqlite_stat1")
     await asyncio.to_thread(run_through_worker, worker)
     assert await sqlite_stat1_exists()
+
+
+async def test_concurrent_actors_each_keep_their_own_database_context(worker, outcomes):
+    """Six messages at once on three threads share the worker's event loop: each runs in
+    the worker's database context and leaves it without touching the others'."""
+    await asyncio.to_thread(run_through_worker, worker, 6)
+    assert outcomes.seen == [None] * 6
