@@ -6,24 +6,29 @@ worker starts, so importing it needs no running Redis.
 """
 
 import dramatiq
-from dramatiq.brokers.redis import RedisBroker
-from dramatiq.middleware import AsyncIO, default_middleware
+from dramatiq.middleware import AsyncIO, Retries, default_middleware
 
 from ekinerja_graphql.config import Settings, get_settings
 from workers.database import TortoiseLifecycle
+from workers.dead_letters import DeadLetteringRedisBroker
 from workers.embedded_redis import socket_url
+from workers.retries import RetriesUnlessDeterministic
 
 
 def redis_url(settings: Settings) -> str:
     return settings.redis_url or socket_url(settings.data_dir)
 
 
-def build_broker(settings: Settings | None = None, namespace: str = "dramatiq") -> RedisBroker:
+def build_broker(settings: Settings | None = None, namespace: str = "dramatiq"
+                 ) -> DeadLetteringRedisBroker:  # fmt: skip
     """namespace: prefix of every Redis key, so tests can share a Redis without collisions."""
     settings = settings or get_settings()
+    middleware = [RetriesUnlessDeterministic() if m is Retries else m()
+                  for m in default_middleware]  # fmt: skip
     # AsyncIO before TortoiseLifecycle: the database opens on AsyncIO's event loop.
-    middleware = [m() for m in default_middleware] + [AsyncIO(), TortoiseLifecycle(settings)]
-    return RedisBroker(url=redis_url(settings), middleware=middleware, namespace=namespace)
+    middleware += [AsyncIO(), TortoiseLifecycle(settings)]
+    return DeadLetteringRedisBroker(url=redis_url(settings), middleware=middleware,
+                                    namespace=namespace)  # fmt: skip
 
 
 def use_broker(broker: dramatiq.Broker) -> dramatiq.Broker:

@@ -2,59 +2,15 @@
 
 import asyncio
 import time
-import uuid
 
-import dramatiq
 import pytest
-from dramatiq import Middleware, Worker
+from dramatiq import Worker
 from tortoise.connection import get_connection
 
-from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import is_postgres
-from workers.broker import build_broker, use_broker
-from workers.embedded_redis import EmbeddedRedis
 from workers.maintenance import analyze_database
 
 JOIN_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def redis_settings(test_settings: Settings):
-    """test_settings with a live Redis: EKINERJA_TEST_REDIS_URL, else an embedded server."""
-    if test_settings.redis_url:
-        yield test_settings
-        return
-    with EmbeddedRedis(test_settings.data_dir) as server:
-        yield test_settings.model_copy(update={"redis_url": server.url})
-
-
-class Outcomes(Middleware):
-    """What each processed message ended with: None, or the exception's text."""
-
-    def __init__(self) -> None:
-        self.seen: list[str | None] = []
-
-    def after_process_message(self, broker, message, *, result=None, exception=None):
-        self.seen.append(None if exception is None else repr(exception))
-
-
-@pytest.fixture
-def outcomes() -> Outcomes:
-    return Outcomes()
-
-
-@pytest.fixture
-def worker(redis_settings: Settings, database, outcomes):
-    previous = dramatiq.get_broker()
-    broker = use_broker(build_broker(redis_settings, namespace=f"test-{uuid.uuid4().hex}"))
-    broker.add_middleware(outcomes)
-    worker = Worker(broker, worker_timeout=100, worker_threads=3)
-    worker.start()
-    yield worker
-    worker.stop()
-    broker.flush_all()
-    broker.close()
-    use_broker(previous)
 
 
 async def last_analyze_of_pegawai():

@@ -1,0 +1,51 @@
+"""A real Redis broker (EKINERJA_TEST_REDIS_URL, else an embedded server) in a namespace of
+its own per test, and a real threaded dramatiq worker on it."""
+
+import uuid
+
+import dramatiq
+import pytest
+from dramatiq import Middleware, Worker
+
+from ekinerja_graphql.config import Settings
+from workers.broker import build_broker, use_broker
+from workers.embedded_redis import EmbeddedRedis
+
+
+@pytest.fixture(scope="session")
+def redis_settings(test_settings: Settings):
+    """test_settings with a live Redis: EKINERJA_TEST_REDIS_URL, else an embedded server."""
+    if test_settings.redis_url:
+        yield test_settings
+        return
+    with EmbeddedRedis(test_settings.data_dir) as server:
+        yield test_settings.model_copy(update={"redis_url": server.url})
+
+
+class Outcomes(Middleware):
+    """What each processed message ended with: None, or the exception's text."""
+
+    def __init__(self) -> None:
+        self.seen: list[str | None] = []
+
+    def after_process_message(self, broker, message, *, result=None, exception=None):
+        self.seen.append(None if exception is None else repr(exception))
+
+
+@pytest.fixture
+def outcomes() -> Outcomes:
+    return Outcomes()
+
+
+@pytest.fixture
+def worker(redis_settings: Settings, database, outcomes):
+    previous = dramatiq.get_broker()
+    broker = use_broker(build_broker(redis_settings, namespace=f"test-{uuid.uuid4().hex}"))
+    broker.add_middleware(outcomes)
+    worker = Worker(broker, worker_timeout=100, worker_threads=3)
+    worker.start()
+    yield worker
+    worker.stop()
+    broker.flush_all()
+    broker.close()
+    use_broker(previous)
