@@ -43,13 +43,15 @@ def demo(
         accounts = asyncio.run(prepare_database(settings, pegawai))
         with processes.redis_for(settings) as redis_url:
             settings = share_redis_url(settings, redis_url)
-            worker = processes.start_dramatiq(redis_url, processes=1, threads=2)
+            grace_ms = processes.worker_grace_ms()
+            worker = processes.start_dramatiq(redis_url, processes=1, threads=2,
+                                              shutdown_grace_ms=grace_ms)  # fmt: skip
             try:
                 request_planner_statistics()
                 asyncio.run(serve(settings, port, accounts))
             finally:
                 console.print("stopping the worker and Redis ...")
-                processes.stop(worker)
+                processes.stop(worker, grace_ms / 1000)
     except KeyboardInterrupt:
         pass
     except MigrationRefused as refused:

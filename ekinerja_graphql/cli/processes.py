@@ -5,12 +5,14 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import redis
 
+import workers
 from ekinerja_graphql.config import Settings
 from workers.embedded_redis import EmbeddedRedis, socket_url
+from workers.shutdown import shutdown_grace_ms
 
 STOP_TIMEOUT = 15  # seconds a child gets to finish its current work after SIGTERM
 
@@ -36,26 +38,35 @@ def redis_for(settings: Settings) -> Iterator[str]:
         yield server.url
 
 
-def start_dramatiq(redis_url: str, processes: int, threads: int) -> subprocess.Popen:
+def worker_grace_ms() -> int:
+    """What a worker gets to finish its messages: the longest time limit of any actor."""
+    return shutdown_grace_ms(workers.broker)
+
+
+def start_dramatiq(redis_url: str, processes: int, threads: int, shutdown_grace_ms: int
+                   ) -> subprocess.Popen:  # fmt: skip
     """`dramatiq workers` for the `workers` package, in its own session so that a
-    terminal's Ctrl-C reaches only us and we stop the children in order."""
+    terminal's Ctrl-C reaches only us and we stop the children in order; its worker
+    processes get `shutdown_grace_ms` to finish their messages when stopped."""
     command = [
         sys.executable, "-m", "dramatiq", "workers",
         "--processes", str(processes), "--threads", str(threads),
-    ]
+        "--worker-shutdown-timeout", str(shutdown_grace_ms),
+    ]  # fmt: skip
     environment = {**os.environ, "REDIS_URL": redis_url}
     return subprocess.Popen(command, env=environment, start_new_session=True)
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def stop(process: subprocess.Popen, grace_seconds: float = STOP_TIMEOUT) -> None:
+    """SIGTERM, `grace_seconds` to finish, then SIGKILL to the whole session the process
+    leads (started with start_new_session): none of its children outlives it."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        with suppress(subprocess.TimeoutExpired):
+            process.wait(grace_seconds)
+    with suppress(ProcessLookupError):  # nothing of it is left
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def exit_on_sigterm() -> None:

@@ -42,11 +42,12 @@ def worker(
     require_token_key(settings)
     processes.exit_on_sigterm()
     with processes.redis_for(settings) as redis_url:
-        child = processes.start_dramatiq(redis_url, processes_, threads)
+        grace_ms = processes.worker_grace_ms()
+        child = processes.start_dramatiq(redis_url, processes_, threads, grace_ms)
         try:
             code = child.wait()
         except KeyboardInterrupt:
             code = 0
         finally:
-            processes.stop(child)
+            processes.stop(child, grace_ms / 1000)
     raise typer.Exit(code)
