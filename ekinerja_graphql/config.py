@@ -85,6 +85,31 @@ class Settings(BaseSettings):
     curve_rounding_max: Literal["CEIL", "FLOOR", "ROUND"] = "CEIL"
     curve_rounding_min: Literal["CEIL", "FLOOR", "ROUND"] = "FLOOR"
 
+    # SIASN (spec/siasn-api.md): one base URL per host, and the agency's credentials. The
+    # defaults are BKN's production hosts; the demo points them at the simulator.
+    siasn_apim_token_url: str = "https://apimws.bkn.go.id/oauth2/token"
+    siasn_api_url: str = "https://apimws.bkn.go.id:8243/apisiasn/1.0"
+    siasn_sso_token_url: str = ("https://sso-siasn.bkn.go.id/auth/realms/public-siasn/"
+                                "protocol/openid-connect/token")  # fmt: skip
+    siasn_consumer_key: str = ""
+    siasn_consumer_secret: str = ""
+    siasn_sso_client_id: str = ""
+    siasn_sso_username: str = ""  # the operator's NIP
+    siasn_sso_password: str = ""
+    # A pasted SSO token, used instead of the password grant when set.
+    siasn_sso_token: str = ""
+    siasn_connect_timeout_seconds: float = Field(5.0, gt=0)
+    siasn_read_timeout_seconds: float = Field(30.0, gt=0)
+    siasn_attempts: int = Field(4, ge=1, le=10)  # per call, on transient failures
+    # Exponential backoff between attempts, with up to one wait of jitter.
+    siasn_retry_initial_seconds: float = Field(0.5, ge=0)
+    siasn_retry_max_seconds: float = Field(10.0, ge=0)
+    # Shared by every worker process (Redis); no limit is documented, so ours is configured.
+    siasn_max_concurrency: int = Field(8, ge=1)
+    siasn_requests_per_second: int = Field(10, ge=1)
+    # A cached token is dropped this long before SIASN says it expires.
+    siasn_token_margin_seconds: int = Field(60, ge=0)
+
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.data_dir / 'ekinerja.sqlite3'}"

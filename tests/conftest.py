@@ -15,6 +15,7 @@ from tortoise import Tortoise, connections
 from ekinerja_graphql.auth import installation_secret
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import close_db, init_db, is_postgres, migrate_db
+from workers.embedded_redis import EmbeddedRedis
 
 SEEDED_PEGAWAI = 300
 SEED = 2026
@@ -95,3 +96,13 @@ async def seeded_db(database):
         await grant_demo_admins(await find_demo_accounts())
         _dataset["key"] = key
     return database
+
+
+@pytest.fixture(scope="session")
+def redis_settings(test_settings: Settings):
+    """test_settings with a live Redis: EKINERJA_TEST_REDIS_URL, else an embedded server."""
+    if test_settings.redis_url:
+        yield test_settings
+        return
+    with EmbeddedRedis(test_settings.data_dir) as server:
+        yield test_settings.model_copy(update={"redis_url": server.url})

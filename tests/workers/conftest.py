@@ -1,5 +1,5 @@
-"""A real Redis broker (EKINERJA_TEST_REDIS_URL, else an embedded server) in a namespace of
-its own per test, and a real threaded dramatiq worker on it."""
+"""A real Redis broker (tests/conftest.py's redis_settings) in a namespace of its own per
+test, and a real threaded dramatiq worker on it."""
 
 import uuid
 
@@ -9,17 +9,6 @@ from dramatiq import Middleware, Worker
 
 from ekinerja_graphql.config import Settings
 from workers.broker import build_broker, use_broker
-from workers.embedded_redis import EmbeddedRedis
-
-
-@pytest.fixture(scope="session")
-def redis_settings(test_settings: Settings):
-    """test_settings with a live Redis: EKINERJA_TEST_REDIS_URL, else an embedded server."""
-    if test_settings.redis_url:
-        yield test_settings
-        return
-    with EmbeddedRedis(test_settings.data_dir) as server:
-        yield test_settings.model_copy(update={"redis_url": server.url})
 
 
 class Outcomes(Middleware):
