@@ -31,7 +31,18 @@ SUSPENDED = {"code": 303001, "message": "Runtime Error",
 
 
 class ConnectionDropped(ConnectionResetError):
-    """Raised by the app to drop the connection (uvicorn closes it without an answer)."""
+    """The connection dropped mid-answer (in-process: raised to the transport)."""
+
+
+class DroppedResponse(Response):
+    """Starts an answer it never finishes: the server closes the connection, and the
+    client sees the peer hang up, as with a reset."""
+
+    async def __call__(self, scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-length", b"1000")]})  # fmt: skip
+        await send({"type": "http.response.body", "body": b'{"code":1,', "more_body": True})
+        raise ConnectionDropped("simulated connection reset")
 
 
 @dataclass
@@ -131,7 +142,7 @@ async def _guard(request: Request, sim: Simulator) -> Response | None:
     if fault is Fault.LATENCY:
         await asyncio.sleep(sim.faults.latency_seconds)
     elif fault is Fault.RESET:
-        raise ConnectionDropped("simulated connection reset")
+        return DroppedResponse()
     elif fault is Fault.SERVER_ERROR:
         return Response(b"", 503)
     elif fault is Fault.SUSPENDED:
