@@ -2,7 +2,7 @@
 
 import typer
 
-from ekinerja_graphql.cli import admin, database, demo, schema, serve, token
+from ekinerja_graphql.cli import admin, database, demo, schema, serve, simulator, token
 
 app = typer.Typer(
     help="e-Kinerja GraphQL: API, workers and tools.",
@@ -17,6 +17,7 @@ app.command()(database.seed)
 app.command()(database.migrate)
 app.command("export-schema")(schema.export_schema)
 app.command()(token.token)
+app.command("siasn-sim")(simulator.siasn_sim)
 app.add_typer(admin.app, name="admin")
 
 __all__ = ["app"]

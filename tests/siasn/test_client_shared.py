@@ -82,3 +82,21 @@ async def test_workers_share_one_token_fetch_and_one_concurrency_limit(
     assert [pns.nip_baru for pns in found] == nips
     assert (len(simulator.apim_tokens), len(simulator.sso_tokens)) == (1, 1)
     assert simulator.most_in_flight == 2
+
+
+async def test_the_siasn_sim_command_serves_what_it_prints(monkeypatch, client_settings):
+    from typer.testing import CliRunner
+
+    from ekinerja_graphql.cli import app
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    result = CliRunner().invoke(app, ["siasn-sim", "--pegawai", "100", "--port", "8912"])
+    assert result.exit_code == 0, result.output
+    printed = dict(line.strip().split("=", 1) for line in result.output.splitlines()[1:])
+    assert printed["EKINERJA_SIASN_API_URL"] == "http://127.0.0.1:8912/apisiasn/1.0"
+    assert served["port"] == 8912
+    simulator = served["app"].state.simulator
+    assert len(simulator.data.pns) == 100
+    async with in_process_client(client_settings, simulator) as client:
+        assert (await client.ref_unor()).items
