@@ -54,3 +54,34 @@ def is_within(path: str, ancestor_path: str) -> bool:
     """Whether the unit at `path` is the unit at `ancestor_path` or below it."""
     low, high = subtree_bounds(ancestor_path)
     return low <= path <= high
+
+
+# SIASN's ref-unor does not say what kind of unit an unor is [G]: a unit new from SIASN is
+# classed by its name as the ministry names its satker, else by its eselon.
+_JENIS_BY_NAME = (
+    ("kantor wilayah", JenisUnit.KANWIL),
+    ("kantor kementerian agama", JenisUnit.KANKEMENAG),
+    ("kantor urusan agama", JenisUnit.KUA),
+    ("madrasah", JenisUnit.MADRASAH),
+    ("universitas", JenisUnit.PERGURUAN_TINGGI),
+    ("institut", JenisUnit.PERGURUAN_TINGGI),
+    ("sekolah tinggi", JenisUnit.PERGURUAN_TINGGI),
+    ("balai", JenisUnit.BALAI),
+    ("fakultas", JenisUnit.FAKULTAS),
+    ("jurusan", JenisUnit.JURUSAN),
+)
+_JENIS_BY_ESELON = {"10": JenisUnit.UNIT_ESELON_I, "11": JenisUnit.UNIT_ESELON_I,
+                    "12": JenisUnit.UNIT_ESELON_I, "21": JenisUnit.UNIT_ESELON_II,
+                    "22": JenisUnit.UNIT_ESELON_II, "31": JenisUnit.UNIT_ESELON_III,
+                    "32": JenisUnit.UNIT_ESELON_III, "41": JenisUnit.UNIT_ESELON_IV,
+                    "42": JenisUnit.UNIT_ESELON_IV}  # fmt: skip
+
+
+def jenis_unit_siasn(nama: str, eselon_id: str | None, is_root: bool) -> JenisUnit:
+    if is_root:
+        return JenisUnit.KEMENTERIAN
+    lowered = nama.strip().lower()
+    for prefix, jenis in _JENIS_BY_NAME:
+        if lowered.startswith(prefix):
+            return jenis
+    return _JENIS_BY_ESELON.get(eselon_id or "", JenisUnit.SATKER_LAIN)

@@ -16,7 +16,14 @@ from ekinerja_graphql.models.skp import (
     Skp,
     UmpanBalik,
 )
-from ekinerja_graphql.models.sync_run import SyncKind, SyncRun, SyncStatus
+from ekinerja_graphql.models.sync_run import (
+    SyncDifference,
+    SyncFailure,
+    SyncKind,
+    SyncQuarantine,
+    SyncRun,
+    SyncStatus,
+)
 from ekinerja_graphql.models.unit_organisasi import UnitOrganisasi
 
 __all__ = [
@@ -38,7 +45,10 @@ __all__ = [
     "Skp",
     "SkpRiwayat",
     "StatusKiriman",
+    "SyncDifference",
+    "SyncFailure",
     "SyncKind",
+    "SyncQuarantine",
     "SyncRun",
     "SyncStatus",
     "UmpanBalik",

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 from tortoise import fields
+from tortoise.models import Model
 
 from ekinerja_graphql.models.base import TimestampedModel
 
@@ -40,6 +41,60 @@ class SyncRun(TimestampedModel):
     quarantined_count = fields.IntField(default=0)
     failed_count = fields.IntField(default=0)
     error_summary = fields.TextField(null=True)
+    total = fields.IntField(null=True)  # items to go through, once known
+    done = fields.IntField(default=0, db_default=0)
+    # "kind:scope" while RUNNING, null after: one running run per kind and scope.
+    active_key = fields.CharField(max_length=160, null=True, unique=True)
 
     class Meta:
         table = "sync_run"
+
+
+class SyncDifference(Model):
+    """A field SIASN holds otherwise than we did, as the run found (and applied) it."""
+
+    id = fields.IntField(primary_key=True)
+    run = fields.ForeignKeyField("models.SyncRun", related_name="differences", db_index=True,
+                                 on_delete=fields.CASCADE)  # fmt: skip
+    code = fields.CharField(max_length=40)  # UNOR_RENAMED, PEGAWAI_GOLONGAN_CHANGED …
+    object_type = fields.CharField(max_length=40)
+    object_id = fields.IntField(null=True)
+    siasn_id = fields.CharField(max_length=42, null=True)
+    field = fields.CharField(max_length=60)
+    old = fields.TextField(null=True)
+    new = fields.TextField(null=True)
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "sync_difference"
+
+
+class SyncQuarantine(Model):
+    """A SIASN payload that did not parse, kept whole with the reason."""
+
+    id = fields.IntField(primary_key=True)
+    run = fields.ForeignKeyField("models.SyncRun", related_name="quarantined", db_index=True,
+                                 on_delete=fields.CASCADE)  # fmt: skip
+    source = fields.CharField(max_length=120)  # the call: "ref-unor", "data-utama 1990…"
+    reason = fields.TextField()
+    payload = fields.JSONField(null=True)
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "sync_quarantine"
+
+
+class SyncFailure(Model):
+    """An item a run could not take, with a stable code and who can fix it."""
+
+    id = fields.IntField(primary_key=True)
+    run = fields.ForeignKeyField("models.SyncRun", related_name="failures", db_index=True,
+                                 on_delete=fields.CASCADE)  # fmt: skip
+    code = fields.CharField(max_length=40)
+    penanggung = fields.CharField(max_length=24)  # siasn.errors.Penanggung
+    key = fields.CharField(max_length=120, null=True)  # a NIP, a unor id
+    message = fields.TextField()
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "sync_failure"

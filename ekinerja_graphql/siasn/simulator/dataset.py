@@ -135,6 +135,20 @@ class SimulatedSiasn:
         self.pengadaan.append({"nipBaru": nip, "nama": data_utama.get("nama"),
                                "tahun": tahun})  # fmt: skip
 
+    def add_unor(self, nama: str, parent_id: str, eselon_id: str | None = None) -> str:
+        unor_id = self.new_id()
+        self.unor[unor_id] = {"Id": unor_id, "InstansiId": INSTANSI_ID, "DiatasanId": parent_id,
+                              "EselonId": eselon_id, "NamaUnor": nama,
+                              "NamaJabatan": f"Kepala {nama}", "PemimpinPnsId": None}
+        return unor_id
+
+    def move_unor(self, unor_id: str, parent_id: str) -> None:
+        self.unor[unor_id]["DiatasanId"] = parent_id
+
+    def remove_unor(self, unor_id: str) -> None:
+        """A unit SIASN no longer lists (its sub-units and staff must have moved first)."""
+        del self.unor[unor_id]
+
     def rename_unor(self, unor_id: str, nama: str) -> None:
         self.unor[unor_id]["NamaUnor"] = nama
         for pns in self.pns.values():

@@ -1,0 +1,88 @@
+"""A SyncRun's life: one running run per kind and scope, a heartbeat so a run whose worker
+died is taken over, progress, and its records (differences, quarantine, failures)."""
+
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from ekinerja_graphql.errors import Conflict
+from ekinerja_graphql.models import (
+    SyncDifference,
+    SyncFailure,
+    SyncKind,
+    SyncQuarantine,
+    SyncRun,
+    SyncStatus,
+)
+from ekinerja_graphql.siasn.errors import SiasnError, SiasnPayloadInvalid
+
+# A run whose heartbeat is older than this has lost its worker.
+STALE_AFTER = timedelta(minutes=5)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def active_key(kind: SyncKind, scope: str) -> str:
+    return f"{kind}:{scope}"
+
+
+async def mulai(kind: SyncKind, scope: str = "", requested_by: str | None = None) -> SyncRun:
+    """A new RUNNING run, or CONFLICT naming the one already running for kind and scope
+    (unless its heartbeat has stopped: it is then marked FAILED and replaced)."""
+    key = active_key(kind, scope)
+    async with in_transaction():
+        running = await SyncRun.filter(active_key=key).select_for_update().first()
+        if running is not None:
+            if (running.heartbeat_at or running.started_at) > _now() - STALE_AFTER:
+                raise Conflict(f"a {kind} run for scope {scope!r} is running: SyncRun "
+                               f"{running.id}", extensions={"syncRunId": running.id})  # fmt: skip
+            await selesai(running, SyncStatus.FAILED, "its worker stopped (no heartbeat)")
+        try:
+            return await SyncRun.create(kind=kind, scope=scope, status=SyncStatus.RUNNING,
+                                        requested_by=requested_by, started_at=_now(),
+                                        heartbeat_at=_now(), active_key=key)  # fmt: skip
+        except IntegrityError:
+            raise Conflict(f"a {kind} run for scope {scope!r} has just started") from None
+
+
+async def denyut(run: SyncRun, done: int | None = None, total: int | None = None) -> None:
+    """Heartbeat and progress."""
+    run.heartbeat_at = _now()
+    fields = ["heartbeat_at", "updated_at"]
+    if done is not None:
+        run.done, fields = done, [*fields, "done"]
+    if total is not None:
+        run.total, fields = total, [*fields, "total"]
+    await run.save(update_fields=fields)
+
+
+async def selesai(run: SyncRun, status: SyncStatus, error_summary: str | None = None) -> None:
+    run.status, run.finished_at, run.active_key = status, _now(), None
+    run.error_summary = error_summary
+    await run.save(update_fields=["status", "finished_at", "active_key", "error_summary",
+                                  "created_count", "updated_count", "unchanged_count",
+                                  "deactivated_count", "quarantined_count", "failed_count",
+                                  "done", "total", "updated_at"])  # fmt: skip
+
+
+async def perbedaan(run: SyncRun, code: str, object_type: str, object_id: int | None,
+                    siasn_id: str | None, field: str, old: object, new: object) -> None:
+    await SyncDifference.create(run=run, code=code, object_type=object_type,
+                                object_id=object_id, siasn_id=siasn_id, field=field,
+                                old=None if old is None else str(old),
+                                new=None if new is None else str(new))  # fmt: skip
+
+
+async def karantina(run: SyncRun, invalid: SiasnPayloadInvalid, source: str) -> None:
+    run.quarantined_count += 1
+    await SyncQuarantine.create(run=run, source=source[:120], reason=invalid.message,
+                                payload=invalid.payload)  # fmt: skip
+
+
+async def gagal(run: SyncRun, error: SiasnError, key: str | None) -> None:
+    run.failed_count += 1
+    await SyncFailure.create(run=run, code=error.code, penanggung=error.penanggung.value,
+                             key=key, message=error.message)  # fmt: skip
