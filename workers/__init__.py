@@ -3,7 +3,7 @@
 Actors are thin: they open nothing themselves and call services/ (see DESIGN.md).
 """
 
-from workers import maintenance
+from workers import maintenance, siasn
 from workers.broker import broker
 
-__all__ = ["broker", "maintenance"]
+__all__ = ["broker", "maintenance", "siasn"]

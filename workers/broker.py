@@ -13,6 +13,7 @@ from workers.database import TortoiseLifecycle
 from workers.dead_letters import DeadLetteringRedisBroker
 from workers.embedded_redis import socket_url
 from workers.retries import RetriesUnlessDeterministic
+from workers.siasn_client import SiasnClientLifecycle
 
 
 def redis_url(settings: Settings) -> str:
@@ -25,9 +26,10 @@ def build_broker(settings: Settings | None = None, namespace: str = "dramatiq"
     settings = settings or get_settings()
     middleware = [RetriesUnlessDeterministic() if m is Retries else m()
                   for m in default_middleware]  # fmt: skip
-    # AsyncIO before TortoiseLifecycle: the database opens on AsyncIO's event loop.
-    middleware += [AsyncIO(), TortoiseLifecycle(settings)]
-    return DeadLetteringRedisBroker(url=redis_url(settings), middleware=middleware,
+    url = redis_url(settings)
+    # AsyncIO first: the database and the SIASN client open on its event loop.
+    middleware += [AsyncIO(), TortoiseLifecycle(settings), SiasnClientLifecycle(settings, url)]
+    return DeadLetteringRedisBroker(url=url, middleware=middleware,
                                     namespace=namespace)  # fmt: skip
 
 

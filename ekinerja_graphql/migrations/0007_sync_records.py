@@ -1,5 +1,6 @@
 """SIASN sync records (issue 14): what a run found different, set aside or could not take;
-a run's progress, and one running run per kind and scope (active_key)."""
+a run's progress, one running run per kind and scope (active_key), and the worker task
+that has it (claimed_by)."""
 
 from tortoise import migrations
 from tortoise.migrations import operations as ops
@@ -62,6 +63,11 @@ class Migration(migrations.Migration):
             model_name='SyncRun',
             name='active_key',
             field=fields.CharField(null=True, unique=True, max_length=160),
+        ),
+        ops.AddField(
+            model_name='SyncRun',
+            name='claimed_by',
+            field=fields.CharField(null=True, max_length=64),
         ),
         ops.AddField(
             model_name='SyncRun',

@@ -45,6 +45,8 @@ class SyncRun(TimestampedModel):
     done = fields.IntField(default=0, db_default=0)
     # "kind:scope" while RUNNING, null after: one running run per kind and scope.
     active_key = fields.CharField(max_length=160, null=True, unique=True)
+    # The worker task running it: a second delivery of its message finds it taken.
+    claimed_by = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "sync_run"

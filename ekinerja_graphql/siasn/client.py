@@ -225,17 +225,21 @@ class SiasnClient:
     async def _authorised(self, method: str, url: str, params: dict | None, json: Any,
                           what: str) -> httpx.Response:  # fmt: skip
         tokens = {kind: await self._tokens.get(kind) for kind in TokenKind}
-        response = await self._send(method, url, params, json, tokens, what)
-        refused = refused_token(response)
-        if not refused:
-            return response
-        for kind in refused:  # replayed once with fresh tokens
-            tokens[kind] = await self._tokens.replace(kind, tokens[kind])
-        response = await self._send(method, url, params, json, tokens, what)
-        if refused_token(response):
-            raise SiasnAuthRejected(f"{what}: SIASN refused fresh tokens ({response.status_code}"
-                                    f" {response.text[:120]}); check the SIASN credentials")
-        return response
+        replaced: set[TokenKind] = set()
+        while True:
+            response = await self._send(method, url, params, json, tokens, what)
+            refused = refused_token(response)
+            if not refused:
+                return response
+            if refused <= replaced:
+                raise SiasnAuthRejected(f"{what}: SIASN refused fresh tokens "
+                                        f"({response.status_code} {response.text[:120]}); "
+                                        "check the SIASN credentials")  # fmt: skip
+            # Each refused token is replaced once and the call replayed; the gateway checks
+            # the APIM token before the SSO one, so both may be found stale in turn.
+            for kind in refused - replaced:
+                tokens[kind] = await self._tokens.replace(kind, tokens[kind])
+            replaced |= refused
 
     async def _send(self, method: str, url: str, params: dict | None, json: Any,
                     tokens: dict[TokenKind, str], what: str) -> httpx.Response:  # fmt: skip

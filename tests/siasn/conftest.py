@@ -1,16 +1,21 @@
 """A simulator on a small ministry generated like `ekinerja seed`, and a client pointed at
 it in-process. Each test gets a fresh simulator state (tokens, faults, pushes)."""
 
+import socket
+import threading
 from datetime import date
 
 import httpx
 import pytest
+import uvicorn
 
 from ekinerja_graphql.config import Settings
+from ekinerja_graphql.seed import seed_database
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.simulator.app import Simulator, create_simulator_app
 from ekinerja_graphql.siasn.simulator.dataset import SimulatedSiasn
 from ekinerja_graphql.siasn.simulator.transport import SimulatorTransport, pointed_at
+from tests.conftest import SEED, truncate_all
 
 PEGAWAI = 300
 AS_OF = date(2026, 11, 23)
@@ -19,7 +24,7 @@ SIM_URL = "http://siasn.test"
 
 @pytest.fixture
 def simulator() -> Simulator:
-    return Simulator(SimulatedSiasn.from_seed(PEGAWAI, 2026, AS_OF))
+    return Simulator(SimulatedSiasn.from_seed(PEGAWAI, SEED, AS_OF))
 
 
 @pytest.fixture
@@ -38,3 +43,26 @@ def in_process_client(settings: Settings, simulator: Simulator, **options) -> Si
 async def client(client_settings, simulator):
     async with in_process_client(client_settings, simulator) as client:
         yield client
+
+
+@pytest.fixture
+def served(simulator):
+    """The simulator on 127.0.0.1 over HTTP, for the length of a test."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(create_simulator_app(simulator), log_level="critical")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        threading.Event().wait(0.01)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture
+async def seeded_like_simulator(database):
+    await truncate_all()  # also makes the shared seeded_db reseed after this test
+    await seed_database(PEGAWAI, random_seed=SEED, as_of=AS_OF)

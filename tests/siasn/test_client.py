@@ -157,3 +157,12 @@ async def test_the_change_feeds_list_what_changed(client, simulator):
     retired = await client.list_pensiun(date(2026, 11, 1), date(2026, 12, 31))
     assert [item.nip_baru for item in retired.items] == [other]
     assert (await client.list_kp(date(2026, 4, 1), limit=50, offset=0)).items == []
+
+
+async def test_both_tokens_stale_are_replaced_in_turn(client, simulator):
+    nip = some_nip(simulator)
+    await client.data_utama(nip)
+    simulator.apim_tokens.clear()
+    simulator.sso_tokens.clear()  # e.g. tokens cached in Redis by an earlier installation
+    assert (await client.data_utama(nip)).nip_baru == nip
+    assert (len(simulator.apim_tokens), len(simulator.sso_tokens)) == (1, 1)

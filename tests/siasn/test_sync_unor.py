@@ -17,18 +17,9 @@ from ekinerja_graphql.models import (
     SyncRun,
     UnitOrganisasi,
 )
-from ekinerja_graphql.seed import seed_database
 from ekinerja_graphql.services.sinkronisasi import runs
 from ekinerja_graphql.services.sinkronisasi.unor import tarik_unor
 from ekinerja_graphql.siasn.simulator.faults import Fault
-from tests.conftest import SEED, truncate_all
-from tests.siasn.conftest import AS_OF, PEGAWAI
-
-
-@pytest.fixture
-async def seeded_like_simulator(database):
-    await truncate_all()  # also makes the shared seeded_db reseed after this test
-    await seed_database(PEGAWAI, random_seed=SEED, as_of=AS_OF)
 
 
 async def pull(client) -> SyncRun:

@@ -4,6 +4,7 @@ died is taken over, progress, and its records (differences, quarantine, failures
 from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.errors import Conflict
@@ -46,6 +47,21 @@ async def mulai(kind: SyncKind, scope: str = "", requested_by: str | None = None
                                         heartbeat_at=_now(), active_key=key)  # fmt: skip
         except IntegrityError:
             raise Conflict(f"a {kind} run for scope {scope!r} has just started") from None
+
+
+async def klaim(run_id: int, claimant: str) -> SyncRun | None:
+    """The RUNNING run for this worker task to work on, or None: finished, or taken by a
+    task whose heartbeat still beats (a message delivered twice)."""
+    stale = _now() - STALE_AFTER
+    claimed = await SyncRun.filter(
+        Q(claimed_by=None) | Q(heartbeat_at__lt=stale), id=run_id, status=SyncStatus.RUNNING,
+    ).update(claimed_by=claimant, heartbeat_at=_now())  # fmt: skip
+    return await SyncRun.get(id=run_id) if claimed else None
+
+
+async def lepas(run: SyncRun) -> None:
+    """Gives the run back when its task fails, for a retry of the message to take."""
+    await SyncRun.filter(id=run.id, claimed_by=run.claimed_by).update(claimed_by=None)
 
 
 async def denyut(run: SyncRun, done: int | None = None, total: int | None = None) -> None:
