@@ -25,6 +25,7 @@ from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.api.pegawai.types import visible_pegawai
 from ekinerja_graphql.api.permissions import ensure_records_visible
 from ekinerja_graphql.api.rows import build
+from ekinerja_graphql.api.sinkronisasi.schema import load_sync_run
 from ekinerja_graphql.api.skp.dataloaders import (
     INDIKATOR_BY_ID,
     REALISASI_BY_ID,
@@ -53,7 +54,7 @@ NODE_TYPES = {
     "Realisasi": NodeType(REALISASI_BY_ID, Realisasi, owned=True),
     "Evaluasi": NodeType(EVALUASI_BY_ID, Evaluasi, owned=True),
 }
-NODE_TYPE_NAMES = ("Pegawai", "PredikatOrganisasi", *NODE_TYPES)
+NODE_TYPE_NAMES = ("Pegawai", "PredikatOrganisasi", "SyncRun", *NODE_TYPES)
 
 
 async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay.Node:
@@ -66,6 +67,8 @@ async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay
         return visible_pegawai(info, row, f"Pegawai {text}")
     if global_id.type_name == "PredikatOrganisasi":
         return await load_predikat_organisasi(info, key, f"PredikatOrganisasi {text}")
+    if global_id.type_name == "SyncRun":
+        return await load_sync_run(info, key, f"SyncRun {text}")
     node_type = NODE_TYPES[global_id.type_name]
     row = await loader(info, node_type.spec).load(key)
     if row is None:

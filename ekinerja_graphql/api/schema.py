@@ -19,16 +19,19 @@ from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOr
 from ekinerja_graphql.api.pegawai.mutations import PegawaiMutation
 from ekinerja_graphql.api.pegawai.schema import PegawaiQuery
 from ekinerja_graphql.api.pegawai.types import Pegawai
+from ekinerja_graphql.api.sinkronisasi.schema import SinkronisasiMutation, SinkronisasiQuery
+from ekinerja_graphql.api.sinkronisasi.types import SyncRun
 from ekinerja_graphql.api.skp.mutations import SkpMutation
 from ekinerja_graphql.api.skp.types import IndikatorKinerja, Realisasi, RencanaHasilKerja, Skp
 from ekinerja_graphql.config import Settings, get_settings
 
 Query = merge_types("Query", (PegawaiQuery, OrganisasiQuery, NodeQuery, AdminQuery, AuditQuery,
-                              AntrianQuery, PredikatOrganisasiQuery))  # fmt: skip
+                              AntrianQuery, PredikatOrganisasiQuery,
+                              SinkronisasiQuery))  # fmt: skip
 Mutation = merge_types("Mutation", (SkpMutation, EvaluasiMutation, PredikatOrganisasiMutation,
-                                    PegawaiMutation))  # fmt: skip
+                                    PegawaiMutation, SinkronisasiMutation))  # fmt: skip
 NODE_TYPES = [UnitOrganisasi, Jabatan, PejabatNegara, Pegawai, Skp, RencanaHasilKerja,
-              IndikatorKinerja, Realisasi, Evaluasi, PredikatOrganisasi]
+              IndikatorKinerja, Realisasi, Evaluasi, PredikatOrganisasi, SyncRun]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:

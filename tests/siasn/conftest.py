@@ -3,19 +3,24 @@ it in-process. Each test gets a fresh simulator state (tokens, faults, pushes)."
 
 import socket
 import threading
+import uuid
 from datetime import date
 
+import dramatiq
 import httpx
 import pytest
 import uvicorn
+from dramatiq import Worker
 
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.seed import seed_database
+from ekinerja_graphql.services.demo_accounts import find_demo_accounts, grant_demo_admins
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.simulator.app import Simulator, create_simulator_app
 from ekinerja_graphql.siasn.simulator.dataset import SimulatedSiasn
 from ekinerja_graphql.siasn.simulator.transport import SimulatorTransport, pointed_at
 from tests.conftest import SEED, truncate_all
+from workers.broker import build_broker, use_broker
 
 PEGAWAI = 300
 AS_OF = date(2026, 11, 23)
@@ -66,3 +71,18 @@ def served(simulator):
 async def seeded_like_simulator(database):
     await truncate_all()  # also makes the shared seeded_db reseed after this test
     await seed_database(PEGAWAI, random_seed=SEED, as_of=AS_OF)
+    await grant_demo_admins(await find_demo_accounts())
+
+
+@pytest.fixture
+def siasn_worker(redis_settings, served, simulator, database):
+    settings = pointed_at(redis_settings, served, simulator.credentials)
+    previous = dramatiq.get_broker()
+    broker = use_broker(build_broker(settings, namespace=f"test-{uuid.uuid4().hex}"))
+    worker = Worker(broker, worker_timeout=100, worker_threads=2)
+    worker.start()
+    yield worker
+    worker.stop()
+    broker.flush_all()
+    broker.close()
+    use_broker(previous)

@@ -2,31 +2,12 @@
 reaches the simulator over a socket; a message delivered twice changes nothing."""
 
 import asyncio
-import uuid
 
-import dramatiq
-import pytest
 from dramatiq import Worker
 
 from ekinerja_graphql.models import SyncDifference, SyncKind, SyncRun, UnitOrganisasi
 from ekinerja_graphql.services.sinkronisasi import runs
-from ekinerja_graphql.siasn.simulator.transport import pointed_at
-from workers.broker import build_broker, use_broker
 from workers.siasn import sync_unor
-
-
-@pytest.fixture
-def siasn_worker(redis_settings, served, simulator, database):
-    settings = pointed_at(redis_settings, served, simulator.credentials)
-    previous = dramatiq.get_broker()
-    broker = use_broker(build_broker(settings, namespace=f"test-{uuid.uuid4().hex}"))
-    worker = Worker(broker, worker_timeout=100, worker_threads=2)
-    worker.start()
-    yield worker
-    worker.stop()
-    broker.flush_all()
-    broker.close()
-    use_broker(previous)
 
 
 def drain(worker: Worker) -> None:

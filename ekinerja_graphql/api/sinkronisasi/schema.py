@@ -1,0 +1,92 @@
+"""Sync runs for the admins of the whole ministry: list and read them, start one."""
+
+import asyncio
+
+import strawberry
+from strawberry import relay
+
+from ekinerja_graphql.api.actor import actor_of
+from ekinerja_graphql.api.connection import (
+    BY_ID,
+    CONNECTION_DESCRIPTION,
+    Connection,
+    fetch_page,
+    page_request,
+)
+from ekinerja_graphql.api.context import viewer_of
+from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, ServiceUnavailable
+from ekinerja_graphql.api.ids import decode_id
+from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.rows import build, maker, row_of
+from ekinerja_graphql.api.sinkronisasi.types import SyncKind, SyncRun
+from ekinerja_graphql.models import SyncKind as SyncKindModel
+from ekinerja_graphql.models import SyncRun as SyncRunRow
+from ekinerja_graphql.models import SyncStatus
+from ekinerja_graphql.services.sinkronisasi import runs
+
+# The kinds built so far, each with the actor that runs it.
+AVAILABLE = (SyncKindModel.PULL_UNOR,)
+READERS = "sync runs are for ADMIN_PUSAT"
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class SyncRunConnection(Connection[SyncRun]):
+    pass
+
+
+def _ensure_admin_pusat(info: strawberry.Info) -> None:
+    if not viewer_of(info).sees_everyone:
+        raise Forbidden(READERS)
+
+
+async def load_sync_run(info: strawberry.Info, key: int, what: str) -> SyncRun:
+    """node(id) and syncRun(id)."""
+    _ensure_admin_pusat(info)
+    row = await SyncRunRow.filter(id=key).first().values(**columns(SyncRunRow))
+    if row is None:
+        raise NotFound(f"{what} does not exist")
+    return build(info, SyncRun, row)
+
+
+@strawberry.type
+class SinkronisasiQuery:
+    @strawberry.field(description="Newest first; ADMIN_PUSAT only")
+    async def sync_runs(self, info: strawberry.Info, first: int | None = None,
+                        after: str | None = None, kind: SyncKind | None = None
+                        ) -> SyncRunConnection:  # fmt: skip
+        _ensure_admin_pusat(info)
+        page = page_request(info.context.settings, BY_ID, first, after)
+        queryset = SyncRunRow.filter(kind=kind) if kind else SyncRunRow.all()
+        found = await fetch_page(queryset, columns(SyncRunRow), BY_ID, page)
+        return SyncRunConnection.of(info, found, BY_ID, maker(SyncRun), queryset.count)
+
+    @strawberry.field(description="ADMIN_PUSAT only")
+    async def sync_run(self, info: strawberry.Info, id: relay.GlobalID) -> SyncRun:
+        return await load_sync_run(info, decode_id(id, "SyncRun", "id"), f"SyncRun {id}")
+
+
+@strawberry.type
+class SinkronisasiMutation:
+    @strawberry.mutation(description="Starts a SIASN sync in the workers (ADMIN_PUSAT); "
+                         "CONFLICT names the run already going for the kind and scope")
+    async def mulai_sinkronisasi(self, info: strawberry.Info, kind: SyncKind,
+                                 scope: str = "") -> SyncRun:  # fmt: skip
+        _ensure_admin_pusat(info)
+        if kind not in AVAILABLE:
+            raise BadUserInput("kind", f"one of {', '.join(AVAILABLE)} (the others are not "
+                               "built yet)")  # fmt: skip
+        if scope:
+            raise BadUserInput("scope", "empty: ref-unor is pulled whole")
+        run = await runs.mulai(kind, scope, requested_by=actor_of(info).subject)
+        await _enqueue(run)
+        return build(info, SyncRun, row_of(run))
+
+
+async def _enqueue(run: SyncRunRow) -> None:
+    from workers.siasn import sync_unor  # the API sends; importing needs no Redis
+
+    try:
+        await asyncio.to_thread(sync_unor.send, run.id)
+    except Exception as error:  # redis' and dramatiq's connection errors alike
+        await runs.selesai(run, SyncStatus.FAILED, f"the queue is unreachable: {error}"[:300])
+        raise ServiceUnavailable("the job queue (Redis) is unreachable; retry shortly") from None

@@ -1,0 +1,124 @@
+"""SIASN sync runs as GraphQL types: progress, counts, and what a run found different, set
+aside (quarantine) or could not take (failures, with who can fix them)."""
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from ekinerja_graphql.api.connection import (
+    BY_ID,
+    CONNECTION_DESCRIPTION,
+    Connection,
+    fetch_page,
+    page_request,
+)
+from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.rows import maker
+from ekinerja_graphql.models import SyncDifference as DifferenceRow
+from ekinerja_graphql.models import SyncFailure as FailureRow
+from ekinerja_graphql.models import SyncKind as SyncKindModel
+from ekinerja_graphql.models import SyncQuarantine as QuarantineRow
+from ekinerja_graphql.models import SyncStatus as SyncStatusModel
+from ekinerja_graphql.siasn.errors import Penanggung as PenanggungModel
+
+SyncKind = strawberry.enum(SyncKindModel, description="What a run reconciles")
+SyncStatus = strawberry.enum(SyncStatusModel)
+Penanggung = strawberry.enum(PenanggungModel, description="Who can fix a failure: NOBODY "
+                             "(transient, a later run succeeds), OPERATOR (our configuration "
+                             "or credentials), ADMIN_INSTANSI_SIASN (the agency's data in "
+                             "SIASN), ADMIN_UNIT (our local data)")  # fmt: skip
+
+
+@strawberry.type(description="A field SIASN held otherwise than we did; the run applied it")
+class SyncDifference:
+    id: int
+    code: str
+    object_type: str
+    object_id: int | None
+    siasn_id: str | None
+    field: str
+    old: str | None
+    new: str | None
+    at: datetime
+
+
+@strawberry.type(description="A SIASN payload that did not parse, kept whole")
+class SyncQuarantine:
+    id: int
+    source: str
+    reason: str
+    payload: JSON | None
+    at: datetime
+
+
+@strawberry.type(description="An item the run could not take")
+class SyncFailure:
+    id: int
+    code: str
+    penanggung: Penanggung
+    key: str | None
+    message: str
+    at: datetime
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class SyncDifferenceConnection(Connection[SyncDifference]):
+    pass
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class SyncQuarantineConnection(Connection[SyncQuarantine]):
+    pass
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class SyncFailureConnection(Connection[SyncFailure]):
+    pass
+
+
+@strawberry.type(description="One run of a SIASN sync (admins of the whole ministry)")
+class SyncRun(relay.Node):
+    id: relay.NodeID[int]
+    kind: SyncKind
+    scope: str
+    status: SyncStatus
+    requested_by: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    heartbeat_at: datetime | None
+    total: int | None = strawberry.field(description="Items to go through, once known")
+    done: int
+    created_count: int
+    updated_count: int
+    unchanged_count: int
+    deactivated_count: int
+    quarantined_count: int
+    failed_count: int
+    error_summary: str | None
+
+    @strawberry.field(description="Oldest first")
+    async def differences(self, info: strawberry.Info, first: int | None = None,
+                          after: str | None = None) -> SyncDifferenceConnection:  # fmt: skip
+        return await _page(info, DifferenceRow, self.id, first, after, SyncDifference,
+                           SyncDifferenceConnection)  # fmt: skip
+
+    @strawberry.field(description="Oldest first")
+    async def quarantined(self, info: strawberry.Info, first: int | None = None,
+                          after: str | None = None) -> SyncQuarantineConnection:  # fmt: skip
+        return await _page(info, QuarantineRow, self.id, first, after, SyncQuarantine,
+                           SyncQuarantineConnection)  # fmt: skip
+
+    @strawberry.field(description="Oldest first")
+    async def failures(self, info: strawberry.Info, first: int | None = None,
+                       after: str | None = None) -> SyncFailureConnection:  # fmt: skip
+        return await _page(info, FailureRow, self.id, first, after, SyncFailure,
+                           SyncFailureConnection)  # fmt: skip
+
+
+async def _page(info, model, run_id: int, first, after, node_type, connection_type):
+    page = page_request(info.context.settings, BY_ID, first, after)
+    queryset = model.filter(run_id=run_id)
+    found = await fetch_page(queryset, columns(model), BY_ID, page)
+    return connection_type.of(info, found, BY_ID, maker(node_type), queryset.count)
