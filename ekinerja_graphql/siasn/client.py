@@ -72,14 +72,28 @@ def parse_list(model: type[T], data: Any, what: str) -> Parsed[T]:
     return parsed
 
 
+def _words(response: httpx.Response) -> list[str]:
+    """The texts an error body puts its reason in: message, data, WSO2's fault.message."""
+    try:
+        body = response.json()
+    except ValueError:
+        return []
+    if not isinstance(body, dict):
+        return []
+    fault = body.get("fault")
+    found = [body.get("message"), body.get("data"),
+             fault.get("message") if isinstance(fault, dict) else None]  # fmt: skip
+    return [word for word in found if isinstance(word, str)]
+
+
 def refused_token(response: httpx.Response) -> set[TokenKind]:
     """Which tokens an answer refuses (spec §3), from its words; an unexplained 401 both."""
-    text = response.text[:2000]
     refused = set()
-    if "Invalid Credentials" in text:
-        refused.add(TokenKind.APIM)
-    if "invalid or expired jwt" in text.lower() or "Token SSO mismatch" in text:
-        refused.add(TokenKind.SSO)
+    for word in _words(response):
+        if word.startswith("Invalid Credentials"):
+            refused.add(TokenKind.APIM)
+        if "invalid or expired jwt" in word.lower() or word == "Token SSO mismatch":
+            refused.add(TokenKind.SSO)
     if not refused and response.status_code == 401:
         refused = {TokenKind.APIM, TokenKind.SSO}
     return refused
