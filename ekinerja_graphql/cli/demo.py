@@ -24,6 +24,8 @@ from ekinerja_graphql.services.demo_accounts import (
     find_demo_accounts,
     grant_demo_admins,
 )
+from ekinerja_graphql.siasn.simulator.app import Credentials
+from ekinerja_graphql.siasn.simulator.transport import simulator_settings
 
 HOST = "127.0.0.1"
 
@@ -40,18 +42,27 @@ def demo(
     if "EKINERJA_GRAPHIQL" not in os.environ:
         settings = settings.model_copy(update={"graphiql": True})  # the demo is for exploring
     try:
-        accounts = asyncio.run(prepare_database(settings, pegawai))
+        accounts, seeded = asyncio.run(prepare_database(settings, pegawai))
+        simulator_port = processes.free_port()
+        simulator = processes.start_simulator(seeded, simulator_port)
         with processes.redis_for(settings) as redis_url:
             settings = share_redis_url(settings, redis_url)
             grace_ms = processes.worker_grace_ms()
-            worker = processes.start_dramatiq(redis_url, processes=1, threads=2,
-                                              shutdown_grace_ms=grace_ms)  # fmt: skip
+            worker = None
             try:
+                processes.wait_for_port(simulator_port, simulator)
+                settings = share_simulator(settings, f"http://{HOST}:{simulator_port}")
+                console.print(f"SIASN simulator on http://{HOST}:{simulator_port} "
+                              "(mulaiSinkronisasi pulls from it)")  # fmt: skip
+                worker = processes.start_dramatiq(redis_url, processes=1, threads=2,
+                                                  shutdown_grace_ms=grace_ms)  # fmt: skip
                 request_planner_statistics()
                 asyncio.run(serve(settings, port, accounts))
             finally:
-                console.print("stopping the worker and Redis ...")
-                processes.stop(worker, grace_ms / 1000)
+                console.print("stopping the worker, the SIASN simulator and Redis ...")
+                if worker is not None:
+                    processes.stop(worker, grace_ms / 1000)
+                processes.stop(simulator)
     except KeyboardInterrupt:
         pass
     except MigrationRefused as refused:
@@ -60,7 +71,9 @@ def demo(
     console.print("demo stopped")
 
 
-async def prepare_database(settings: Settings, pegawai: int) -> list[DemoAccount]:
+async def prepare_database(settings: Settings, pegawai: int) -> tuple[list[DemoAccount], int]:
+    """The demo accounts, and how many pegawai the database was seeded with (the simulator
+    generates the same ministry)."""
     await migrate_db(settings)
     async with database(settings):
         from ekinerja_graphql.models import Pegawai
@@ -72,7 +85,7 @@ async def prepare_database(settings: Settings, pegawai: int) -> list[DemoAccount
     async with database(settings):
         accounts = await find_demo_accounts()
         await grant_demo_admins(accounts)
-        return accounts
+        return accounts, await Pegawai.all().count()
 
 
 def with_demo_secret(settings: Settings) -> Settings:
@@ -90,6 +103,14 @@ def share_redis_url(settings: Settings, redis_url: str) -> Settings:
     os.environ["REDIS_URL"] = redis_url
     get_settings.cache_clear()
     return settings.model_copy(update={"redis_url": redis_url})
+
+
+def share_simulator(settings: Settings, base_url: str) -> Settings:
+    """The API and the worker child reach SIASN at the demo's simulator."""
+    update = simulator_settings(base_url, Credentials())
+    os.environ.update({f"EKINERJA_{name.upper()}": value for name, value in update.items()})
+    get_settings.cache_clear()
+    return settings.model_copy(update=update)
 
 
 def request_planner_statistics() -> None:

@@ -2,8 +2,10 @@
 
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
@@ -55,6 +57,30 @@ def start_dramatiq(redis_url: str, processes: int, threads: int, shutdown_grace_
     ]  # fmt: skip
     environment = {**os.environ, "REDIS_URL": redis_url}
     return subprocess.Popen(command, env=environment, start_new_session=True)
+
+
+def start_simulator(pegawai: int, port: int) -> subprocess.Popen:
+    """`ekinerja siasn-sim` on 127.0.0.1:port, for a database seeded with `pegawai`."""
+    command = [sys.executable, "-m", "ekinerja_graphql", "siasn-sim", "--pegawai",
+               str(pegawai), "--port", str(port)]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 600) -> None:
+    """Until the child listens (the simulator generates its ministry first: ~70 s at 350k)."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on port {port} (exit code {process.poll()})")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def stop(process: subprocess.Popen, grace_seconds: float = STOP_TIMEOUT) -> None:

@@ -24,6 +24,7 @@ def siasn_sim(
     pegawai: Annotated[int, typer.Option(min=10, max=400_000,
                                          help="Pegawai, generated like `ekinerja seed`.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed (the same as `ekinerja seed`'s).")] = 2026,
+    tahun: Annotated[int, typer.Option(help="Year, as `ekinerja seed --tahun`.")] = 2026,
     latency_ms: Annotated[int, typer.Option(min=0, help="Added to every data request.")] = 0,
     fault_rate: Annotated[float, typer.Option(
         min=0, max=0.5, help="Share of data requests failing with a 5xx, a reset or a 429.")] = 0,
@@ -31,7 +32,7 @@ def siasn_sim(
                                             "second (0: none).")] = 0,
 ) -> None:
     """Serve a simulator of BKN's SIASN web service (spec/siasn-api.md)."""
-    data = SimulatedSiasn.from_seed(pegawai, seed, date.today())
+    data = SimulatedSiasn.from_seed(pegawai, seed, date(tahun, 11, 23))  # as `ekinerja seed`
     share = fault_rate / 3
     faults = Faults(rates={Fault.SERVER_ERROR: share, Fault.RESET: share,
                            Fault.RATE_LIMITED: share} if share else {},

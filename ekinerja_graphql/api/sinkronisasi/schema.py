@@ -50,7 +50,7 @@ async def load_sync_run(info: strawberry.Info, key: int, what: str) -> SyncRun:
 
 @strawberry.type
 class SinkronisasiQuery:
-    @strawberry.field(description="Newest first; ADMIN_PUSAT only")
+    @strawberry.field(description="Oldest first; ADMIN_PUSAT only")
     async def sync_runs(self, info: strawberry.Info, first: int | None = None,
                         after: str | None = None, kind: SyncKind | None = None
                         ) -> SyncRunConnection:  # fmt: skip

@@ -27,8 +27,13 @@ class SimulatorTransport(httpx.AsyncBaseTransport):
 
 def pointed_at(settings: Settings, base_url: str, credentials: Credentials) -> Settings:
     """`settings` with the SIASN hosts and credentials of a simulator at `base_url`."""
+    return settings.model_copy(update=simulator_settings(base_url, credentials))
+
+
+def simulator_settings(base_url: str, credentials: Credentials) -> dict[str, str]:
+    """The Settings fields that point the client at a simulator at `base_url`."""
     base = base_url.rstrip("/")
-    return settings.model_copy(update={
+    return {
         "siasn_apim_token_url": f"{base}{APIM_TOKEN_PATH}",
         "siasn_api_url": f"{base}{API_PREFIX}",
         "siasn_sso_token_url": f"{base}{SSO_TOKEN_PATH}",
@@ -37,4 +42,4 @@ def pointed_at(settings: Settings, base_url: str, credentials: Credentials) -> S
         "siasn_sso_client_id": credentials.sso_client_id,
         "siasn_sso_username": credentials.sso_username,
         "siasn_sso_password": credentials.sso_password,
-    })  # fmt: skip
+    }
