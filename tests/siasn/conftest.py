@@ -3,14 +3,11 @@ it in-process. Each test gets a fresh simulator state (tokens, faults, pushes)."
 
 import socket
 import threading
-import uuid
 from datetime import date
 
-import dramatiq
 import httpx
 import pytest
 import uvicorn
-from dramatiq import Worker
 
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.seed import seed_database
@@ -20,7 +17,7 @@ from ekinerja_graphql.siasn.simulator.app import Simulator, create_simulator_app
 from ekinerja_graphql.siasn.simulator.dataset import SimulatedSiasn
 from ekinerja_graphql.siasn.simulator.transport import SimulatorTransport, pointed_at
 from tests.conftest import SEED, truncate_all
-from workers.broker import build_broker, use_broker
+from tests.support.workers import running_worker
 
 PEGAWAI = 300
 AS_OF = date(2026, 11, 23)
@@ -76,13 +73,5 @@ async def seeded_like_simulator(database):
 
 @pytest.fixture
 def siasn_worker(redis_settings, served, simulator, database):
-    settings = pointed_at(redis_settings, served, simulator.credentials)
-    previous = dramatiq.get_broker()
-    broker = use_broker(build_broker(settings, namespace=f"test-{uuid.uuid4().hex}"))
-    worker = Worker(broker, worker_timeout=100, worker_threads=2)
-    worker.start()
-    yield worker
-    worker.stop()
-    broker.flush_all()
-    broker.close()
-    use_broker(previous)
+    with running_worker(pointed_at(redis_settings, served, simulator.credentials)) as worker:
+        yield worker

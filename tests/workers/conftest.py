@@ -1,14 +1,11 @@
 """A real Redis broker (tests/conftest.py's redis_settings) in a namespace of its own per
 test, and a real threaded dramatiq worker on it."""
 
-import uuid
-
-import dramatiq
 import pytest
-from dramatiq import Middleware, Worker
+from dramatiq import Middleware
 
 from ekinerja_graphql.config import Settings
-from workers.broker import build_broker, use_broker
+from tests.support.workers import running_worker
 
 
 class Outcomes(Middleware):
@@ -28,13 +25,5 @@ def outcomes() -> Outcomes:
 
 @pytest.fixture
 def worker(redis_settings: Settings, database, outcomes):
-    previous = dramatiq.get_broker()
-    broker = use_broker(build_broker(redis_settings, namespace=f"test-{uuid.uuid4().hex}"))
-    broker.add_middleware(outcomes)
-    worker = Worker(broker, worker_timeout=100, worker_threads=3)
-    worker.start()
-    yield worker
-    worker.stop()
-    broker.flush_all()
-    broker.close()
-    use_broker(previous)
+    with running_worker(redis_settings, outcomes, threads=3) as worker:
+        yield worker
