@@ -27,10 +27,12 @@ async def admin_pusat() -> Principal:
 
 
 async def run(
-    query: str, who: Principal | None, settings: Settings, variables: dict | None = None
+    query: str, who: Principal | None, settings: Settings, variables: dict | None = None,
+    operation_name: str | None = None,
 ):
     context = await build_context(principal=who, settings=settings)
-    return await schema.execute(query, variable_values=variables, context_value=context)
+    return await schema.execute(query, variable_values=variables, context_value=context,
+                                operation_name=operation_name)  # fmt: skip
 
 
 async def data_of(query: str, who: Principal, settings: Settings, variables=None) -> dict:

@@ -18,11 +18,17 @@ from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, Servi
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.api.loaders import columns
 from ekinerja_graphql.api.rows import build, maker, row_of
-from ekinerja_graphql.api.sinkronisasi.types import SyncKind, SyncRun
+from ekinerja_graphql.api.sinkronisasi.types import (
+    KirimanSiasn,
+    KirimanSiasnConnection,
+    StatusKiriman,
+    SyncKind,
+    SyncRun,
+)
+from ekinerja_graphql.models import SiasnOutbox, SyncStatus
 from ekinerja_graphql.models import SyncKind as SyncKindModel
 from ekinerja_graphql.models import SyncRun as SyncRunRow
-from ekinerja_graphql.models import SyncStatus
-from ekinerja_graphql.services.sinkronisasi import runs
+from ekinerja_graphql.services.sinkronisasi import kirim, runs
 
 # The kinds built so far, each with the actor that runs it.
 AVAILABLE = (SyncKindModel.PULL_UNOR,)
@@ -60,6 +66,17 @@ class SinkronisasiQuery:
         found = await fetch_page(queryset, columns(SyncRunRow), BY_ID, page)
         return SyncRunConnection.of(info, found, BY_ID, maker(SyncRun), queryset.count)
 
+    @strawberry.field(description="The SIASN outbox, oldest first; ADMIN_PUSAT only")
+    async def kiriman_siasn(self, info: strawberry.Info, first: int | None = None,
+                            after: str | None = None, status: StatusKiriman | None = None
+                            ) -> KirimanSiasnConnection:  # fmt: skip
+        _ensure_admin_pusat(info)
+        page = page_request(info.context.settings, BY_ID, first, after)
+        queryset = SiasnOutbox.filter(status=status) if status else SiasnOutbox.all()
+        found = await fetch_page(queryset, columns(SiasnOutbox), BY_ID, page)
+        return KirimanSiasnConnection.of(info, found, BY_ID, maker(KirimanSiasn),
+                                         queryset.count)  # fmt: skip
+
     @strawberry.field(description="ADMIN_PUSAT only")
     async def sync_run(self, info: strawberry.Info, id: relay.GlobalID) -> SyncRun:
         return await load_sync_run(info, decode_id(id, "SyncRun", "id"), f"SyncRun {id}")
@@ -82,11 +99,33 @@ class SinkronisasiMutation:
         return build(info, SyncRun, row_of(run))
 
 
+    @strawberry.mutation(description="Sends a fixed evaluation to SIASN again (a DEAD one "
+                         "after fixing its cause); ADMIN_PUSAT")
+    async def kirim_ulang_evaluasi(self, info: strawberry.Info, evaluasi_id: relay.GlobalID
+                                   ) -> KirimanSiasn:  # fmt: skip
+        _ensure_admin_pusat(info)
+        key = decode_id(evaluasi_id, "Evaluasi", "evaluasiId")
+        row = await kirim.kirim_ulang(key)
+        if row is None:
+            raise NotFound(f"Evaluasi {evaluasi_id} is not in the SIASN outbox (not fixed)")
+        from workers.siasn import push_evaluasi
+
+        await _send(push_evaluasi, row.id)
+        return build(info, KirimanSiasn, row_of(row))
+
+
+async def _send(actor, *args) -> None:
+    try:
+        await asyncio.to_thread(actor.send, *args)
+    except Exception as error:  # redis' and dramatiq's connection errors alike
+        raise ServiceUnavailable("the job queue (Redis) is unreachable; retry shortly") from error
+
+
 async def _enqueue(run: SyncRunRow) -> None:
     from workers.siasn import sync_unor  # the API sends; importing needs no Redis
 
     try:
-        await asyncio.to_thread(sync_unor.send, run.id)
-    except Exception as error:  # redis' and dramatiq's connection errors alike
-        await runs.selesai(run, SyncStatus.FAILED, f"the queue is unreachable: {error}"[:300])
-        raise ServiceUnavailable("the job queue (Redis) is unreachable; retry shortly") from None
+        await _send(sync_unor, run.id)
+    except ServiceUnavailable:
+        await runs.selesai(run, SyncStatus.FAILED, "the job queue (Redis) was unreachable")
+        raise

@@ -16,6 +16,8 @@ from ekinerja_graphql.api.connection import (
 )
 from ekinerja_graphql.api.loaders import columns
 from ekinerja_graphql.api.rows import maker
+from ekinerja_graphql.models import JenisKiriman as JenisKirimanModel
+from ekinerja_graphql.models import StatusKiriman as StatusKirimanModel
 from ekinerja_graphql.models import SyncDifference as DifferenceRow
 from ekinerja_graphql.models import SyncFailure as FailureRow
 from ekinerja_graphql.models import SyncKind as SyncKindModel
@@ -122,3 +124,31 @@ async def _page(info, model, run_id: int, first, after, node_type, connection_ty
     queryset = model.filter(run_id=run_id)
     found = await fetch_page(queryset, columns(model), BY_ID, page)
     return connection_type.of(info, found, BY_ID, maker(node_type), queryset.count)
+
+
+StatusKiriman = strawberry.enum(StatusKirimanModel, description="PENDING and FAILED are sent "
+                                "by the workers (FAILED after its backoff); DEAD waits for "
+                                "kirimUlangEvaluasi")  # fmt: skip
+JenisKiriman = strawberry.enum(JenisKirimanModel)
+
+
+@strawberry.type(description="A fixed evaluation on its way to SIASN")
+class KirimanSiasn:
+    id: int
+    jenis: JenisKiriman
+    status: StatusKiriman
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    siasn_id: str | None = strawberry.field(description="SIASN's record id (mapData) once sent")
+    updated_at: datetime
+    evaluasi_id: strawberry.Private[int]
+
+    @strawberry.field
+    def evaluasi(self) -> relay.GlobalID:
+        return relay.GlobalID("Evaluasi", str(self.evaluasi_id))
+
+
+@strawberry.type(description=CONNECTION_DESCRIPTION)
+class KirimanSiasnConnection(Connection[KirimanSiasn]):
+    pass
