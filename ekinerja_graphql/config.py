@@ -109,6 +109,9 @@ class Settings(BaseSettings):
     siasn_requests_per_second: int = Field(10, ge=1)
     # A cached token is dropped this long before SIASN says it expires.
     siasn_token_margin_seconds: int = Field(60, ge=0)
+    # `ekinerja scheduler`: the nightly pull (local time, HH:MM) and the outbox sweep.
+    siasn_sync_at: str = Field("02:00", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    outbox_sweep_seconds: int = Field(300, ge=10)
 
     @property
     def resolved_database_url(self) -> str:

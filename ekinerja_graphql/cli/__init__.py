@@ -13,6 +13,7 @@ app = typer.Typer(
 app.command()(demo.demo)
 app.command()(serve.serve)
 app.command()(serve.worker)
+app.command()(serve.scheduler)
 app.command()(database.seed)
 app.command()(database.migrate)
 app.command("export-schema")(schema.export_schema)

@@ -51,3 +51,23 @@ def worker(
         finally:
             processes.stop(child, grace_ms / 1000)
     raise typer.Exit(code)
+
+
+def scheduler() -> None:
+    """Send the periodic SIASN work (outbox sweep, nightly ref-unor pull) to the workers."""
+    import asyncio
+    import signal
+
+    from workers.scheduler import run_scheduler
+
+    settings = get_settings()
+    require_token_key(settings)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await run_scheduler(settings, stop)
+
+    asyncio.run(main())
