@@ -232,8 +232,12 @@ class SiasnClient:
             wait_max=settings.siasn_retry_max_seconds,
             wait_jitter=settings.siasn_retry_initial_seconds,
         ):  # fmt: skip
+            # The slot covers the tokens too: however many callers wait, no more than the
+            # limit reach the token cache (Redis) or SIASN at once.
             with attempt:
-                return interpret(await self._authorised(method, url, params, json, what), what)
+                async with self._limiter.slot():
+                    response = await self._authorised(method, url, params, json, what)
+                return interpret(response, what)
         raise AssertionError("unreachable: stamina re-raises the last failure")
 
     async def _authorised(self, method: str, url: str, params: dict | None, json: Any,
@@ -259,12 +263,11 @@ class SiasnClient:
                     tokens: dict[TokenKind, str], what: str) -> httpx.Response:  # fmt: skip
         headers = {"Authorization": f"Bearer {tokens[TokenKind.APIM]}",
                    "Auth": f"bearer {tokens[TokenKind.SSO]}", "Accept": "application/json"}
-        async with self._limiter.slot():
-            try:
-                return await self._http.request(method, url, params=params, json=json,
-                                                headers=headers)  # fmt: skip
-            except httpx.TransportError as error:  # timeouts, resets, refused connections
-                raise SiasnUnavailable(f"{what}: {type(error).__name__} {error}"[:300]) from None
+        try:
+            return await self._http.request(method, url, params=params, json=json,
+                                            headers=headers)  # fmt: skip
+        except httpx.TransportError as error:  # timeouts, resets, refused connections
+            raise SiasnUnavailable(f"{what}: {type(error).__name__} {error}"[:300]) from None
 
 
 __all__ = ["NOT_FOUND", "Parsed", "SiasnClient", "SiasnError"]

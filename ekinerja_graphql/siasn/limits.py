@@ -48,6 +48,8 @@ class SharedLimiter:
 
     def __init__(self, redis_url: str, max_concurrency: int, requests_per_second: int,
                  key: str = "ekinerja:siasn") -> None:  # fmt: skip
+        # Waiters in this process queue here first, so at most the limit of them poll Redis.
+        self._local = asyncio.Semaphore(max_concurrency)
         backend = RedisBackend(url=redis_url)
         self._concurrent = ConcurrentRateLimiter(backend, f"{key}:concurrent",
                                                  limit=max_concurrency, ttl=SLOT_TTL_MS)
@@ -56,13 +58,14 @@ class SharedLimiter:
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        held = await self._take(self._concurrent)
-        try:
-            window = await self._take(self._window)
-            await asyncio.to_thread(window.__exit__, None, None, None)
-            yield
-        finally:
-            await asyncio.to_thread(held.__exit__, None, None, None)
+        async with self._local:
+            held = await self._take(self._concurrent)
+            try:
+                window = await self._take(self._window)
+                await asyncio.to_thread(window.__exit__, None, None, None)
+                yield
+            finally:
+                await asyncio.to_thread(held.__exit__, None, None, None)
 
     @staticmethod
     async def _take(limiter):
