@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.siasn.errors import (
     SiasnAuthRejected,
-    SiasnError,
     SiasnNotFound,
     SiasnPayloadInvalid,
     SiasnRejected,
@@ -269,5 +268,3 @@ class SiasnClient:
         except httpx.TransportError as error:  # timeouts, resets, refused connections
             raise SiasnUnavailable(f"{what}: {type(error).__name__} {error}"[:300]) from None
 
-
-__all__ = ["NOT_FOUND", "Parsed", "SiasnClient", "SiasnError"]

@@ -7,23 +7,21 @@ from strawberry import relay
 
 from ekinerja_graphql.api.actor import actor_of
 from ekinerja_graphql.api.connection import (
-    BY_ID,
     CONNECTION_DESCRIPTION,
     Connection,
-    fetch_page,
-    page_request,
 )
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, ServiceUnavailable
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.api.loaders import columns
-from ekinerja_graphql.api.rows import build, maker, row_of
+from ekinerja_graphql.api.rows import build, row_of
 from ekinerja_graphql.api.sinkronisasi.types import (
     KirimanSiasn,
     KirimanSiasnConnection,
     StatusKiriman,
     SyncKind,
     SyncRun,
+    page_by_id,
 )
 from ekinerja_graphql.models import SiasnOutbox, SyncStatus
 from ekinerja_graphql.models import SyncKind as SyncKindModel
@@ -61,21 +59,17 @@ class SinkronisasiQuery:
                         after: str | None = None, kind: SyncKind | None = None
                         ) -> SyncRunConnection:  # fmt: skip
         _ensure_admin_pusat(info)
-        page = page_request(info.context.settings, BY_ID, first, after)
         queryset = SyncRunRow.filter(kind=kind) if kind else SyncRunRow.all()
-        found = await fetch_page(queryset, columns(SyncRunRow), BY_ID, page)
-        return SyncRunConnection.of(info, found, BY_ID, maker(SyncRun), queryset.count)
+        return await page_by_id(info, queryset, first, after, SyncRun, SyncRunConnection)
 
     @strawberry.field(description="The SIASN outbox, oldest first; ADMIN_PUSAT only")
     async def kiriman_siasn(self, info: strawberry.Info, first: int | None = None,
                             after: str | None = None, status: StatusKiriman | None = None
                             ) -> KirimanSiasnConnection:  # fmt: skip
         _ensure_admin_pusat(info)
-        page = page_request(info.context.settings, BY_ID, first, after)
         queryset = SiasnOutbox.filter(status=status) if status else SiasnOutbox.all()
-        found = await fetch_page(queryset, columns(SiasnOutbox), BY_ID, page)
-        return KirimanSiasnConnection.of(info, found, BY_ID, maker(KirimanSiasn),
-                                         queryset.count)  # fmt: skip
+        return await page_by_id(info, queryset, first, after, KirimanSiasn,
+                                KirimanSiasnConnection)  # fmt: skip
 
     @strawberry.field(description="ADMIN_PUSAT only")
     async def sync_run(self, info: strawberry.Info, id: relay.GlobalID) -> SyncRun:

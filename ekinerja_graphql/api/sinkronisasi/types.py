@@ -6,6 +6,7 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
+from tortoise.queryset import QuerySet
 
 from ekinerja_graphql.api.connection import (
     BY_ID,
@@ -103,26 +104,27 @@ class SyncRun(relay.Node):
     @strawberry.field(description="Oldest first")
     async def differences(self, info: strawberry.Info, first: int | None = None,
                           after: str | None = None) -> SyncDifferenceConnection:  # fmt: skip
-        return await _page(info, DifferenceRow, self.id, first, after, SyncDifference,
-                           SyncDifferenceConnection)  # fmt: skip
+        rows = DifferenceRow.filter(run_id=self.id)
+        return await page_by_id(info, rows, first, after, SyncDifference, SyncDifferenceConnection)
 
     @strawberry.field(description="Oldest first")
     async def quarantined(self, info: strawberry.Info, first: int | None = None,
                           after: str | None = None) -> SyncQuarantineConnection:  # fmt: skip
-        return await _page(info, QuarantineRow, self.id, first, after, SyncQuarantine,
-                           SyncQuarantineConnection)  # fmt: skip
+        rows = QuarantineRow.filter(run_id=self.id)
+        return await page_by_id(info, rows, first, after, SyncQuarantine, SyncQuarantineConnection)
 
     @strawberry.field(description="Oldest first")
     async def failures(self, info: strawberry.Info, first: int | None = None,
                        after: str | None = None) -> SyncFailureConnection:  # fmt: skip
-        return await _page(info, FailureRow, self.id, first, after, SyncFailure,
-                           SyncFailureConnection)  # fmt: skip
+        rows = FailureRow.filter(run_id=self.id)
+        return await page_by_id(info, rows, first, after, SyncFailure, SyncFailureConnection)
 
 
-async def _page(info, model, run_id: int, first, after, node_type, connection_type):
+async def page_by_id(info: strawberry.Info, queryset: QuerySet, first: int | None,
+                     after: str | None, node_type: type, connection_type: type):  # fmt: skip
+    """A keyset page of the queryset's rows, oldest first, as `connection_type`."""
     page = page_request(info.context.settings, BY_ID, first, after)
-    queryset = model.filter(run_id=run_id)
-    found = await fetch_page(queryset, columns(model), BY_ID, page)
+    found = await fetch_page(queryset, columns(queryset.model), BY_ID, page)
     return connection_type.of(info, found, BY_ID, maker(node_type), queryset.count)
 
 

@@ -15,7 +15,12 @@ def kiriman(evaluasi: Evaluasi) -> SiasnOutbox:
 
 async def antre_ulang(evaluasi: Evaluasi) -> None:
     """Sends the evaluation again, as it now stands, whatever became of the earlier push."""
-    updated = await SiasnOutbox.filter(evaluasi_id=evaluasi.id).update(
-        status=StatusKiriman.PENDING, attempts=0, next_attempt_at=None, last_error=None)
-    if not updated:
+    if not await kembali_ke_antrean(evaluasi.id):
         await kiriman(evaluasi).save()
+
+
+async def kembali_ke_antrean(evaluasi_id: int) -> int:
+    """Puts the evaluation's outbox row back to PENDING with a clean slate (its SIASN id is
+    kept, so the next push updates); how many rows, 0 or 1."""
+    return await SiasnOutbox.filter(evaluasi_id=evaluasi_id).update(
+        status=StatusKiriman.PENDING, attempts=0, next_attempt_at=None, last_error=None)

@@ -17,6 +17,7 @@ from ekinerja_graphql.domain.siasn_kinerja import (
     same_skp22,
 )
 from ekinerja_graphql.models import Evaluasi, JenisKiriman, Pegawai, SiasnOutbox, StatusKiriman
+from ekinerja_graphql.services.evaluasi.kiriman import kembali_ke_antrean
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.errors import SiasnError
 
@@ -83,9 +84,9 @@ async def kirim(outbox_id: int, client: SiasnClient) -> StatusKiriman | None:
 
 async def kirim_ulang(evaluasi_id: int) -> SiasnOutbox | None:
     """An admin sends an evaluation again (a DEAD one after fixing its cause)."""
-    updated = await SiasnOutbox.filter(evaluasi_id=evaluasi_id).update(
-        status=StatusKiriman.PENDING, attempts=0, next_attempt_at=None, last_error=None)
-    return await SiasnOutbox.get(evaluasi_id=evaluasi_id) if updated else None
+    if not await kembali_ke_antrean(evaluasi_id):
+        return None
+    return await SiasnOutbox.get(evaluasi_id=evaluasi_id)
 
 
 async def _selesai(row: SiasnOutbox, status: StatusKiriman, error: str | None) -> StatusKiriman:
