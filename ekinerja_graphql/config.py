@@ -112,6 +112,12 @@ class Settings(BaseSettings):
     # `ekinerja scheduler`: the nightly pull (local time, HH:MM) and the outbox sweep.
     siasn_sync_at: str = Field("02:00", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     outbox_sweep_seconds: int = Field(300, ge=10)
+    # Pegawai sync: NIPs per batch (one message, one checkpoint); an incremental run also
+    # refreshes the pegawai not refreshed for this many days.
+    sync_batch_size: int = Field(100, ge=1, le=1000)
+    sync_stale_days: int = Field(30, ge=1, le=3650)
+    # A run (or a batch) whose worker has been silent this long is taken over.
+    sync_stale_seconds: int = Field(300, ge=1)
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,6 +1,7 @@
-"""`ekinerja scheduler`: sends the periodic SIASN work: the outbox sweep every few minutes,
-and the nightly ref-unor pull. Running two schedulers is harmless: outbox rows are claimed
-by one worker each, and a run is refused while one of its kind and scope is going."""
+"""`ekinerja scheduler`: sends the periodic SIASN work: every few minutes the outbox sweep
+and the resumption of runs whose worker died; nightly the incremental pegawai sync (which
+pulls ref-unor first). Running two schedulers is harmless: outbox rows and batches are
+claimed by one worker each, and a run is refused while one of its kind and scope is going."""
 
 import asyncio
 import logging
@@ -48,20 +49,20 @@ class Jadwal:
 
 
 async def start_nightly_sync() -> int | None:
-    """A PULL_UNOR run queued for the workers, or None while one is going."""
-    from workers.siasn import sync_unor
+    """A PULL_INCREMENTAL run queued for the workers, or None while one is going."""
+    from workers.siasn import sync_pegawai
 
     try:
-        run = await runs.mulai(SyncKind.PULL_UNOR, requested_by="scheduler")
+        run = await runs.mulai(SyncKind.PULL_INCREMENTAL, requested_by="scheduler")
     except Conflict as going:
-        logger.info("nightly ref-unor pull skipped: %s", going.message)
+        logger.info("nightly incremental sync skipped: %s", going.message)
         return None
-    await asyncio.to_thread(sync_unor.send, run.id)
+    await asyncio.to_thread(sync_pegawai.send, run.id)
     return run.id
 
 
 async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
-    from workers.siasn import sweep_outbox
+    from workers.siasn import resume_stalled_runs, sweep_outbox
 
     jadwal = Jadwal.starting(datetime.now(), settings)
     async with database(settings):
@@ -70,6 +71,7 @@ async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
             try:
                 if sweep:
                     await asyncio.to_thread(sweep_outbox.send)
+                    await asyncio.to_thread(resume_stalled_runs.send)
                 if sync:
                     await start_nightly_sync()
             except Exception:  # Redis or the database away: try again next tick

@@ -12,6 +12,7 @@ from ekinerja_graphql.siasn.limits import SharedLimiter
 from ekinerja_graphql.siasn.tokens import RedisTokenCache
 
 _client: SiasnClient | None = None
+_settings: Settings | None = None
 
 
 class SiasnClientLifecycle(Middleware):
@@ -28,7 +29,8 @@ class SiasnClientLifecycle(Middleware):
 
 
 async def open_client(settings: Settings, redis_url: str) -> None:
-    global _client
+    global _client, _settings
+    _settings = settings
     _client = SiasnClient(
         settings, token_cache=RedisTokenCache(aioredis.from_url(redis_url)),
         limiter=SharedLimiter(redis_url, settings.siasn_max_concurrency,
@@ -47,3 +49,8 @@ def siasn_client() -> SiasnClient:
         raise RuntimeError("the worker's SIASN client is not open: is SiasnClientLifecycle "
                            "installed?")  # fmt: skip
     return _client
+
+
+def worker_settings() -> Settings:
+    """The settings the worker's client was opened with (batch size, staleness …)."""
+    return _settings or get_settings()

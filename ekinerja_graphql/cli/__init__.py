@@ -2,7 +2,7 @@
 
 import typer
 
-from ekinerja_graphql.cli import admin, database, demo, schema, serve, simulator, token
+from ekinerja_graphql.cli import admin, database, demo, schema, serve, simulator, sync, token
 
 app = typer.Typer(
     help="e-Kinerja GraphQL: API, workers and tools.",
@@ -19,6 +19,7 @@ app.command()(database.migrate)
 app.command("export-schema")(schema.export_schema)
 app.command()(token.token)
 app.command("siasn-sim")(simulator.siasn_sim)
+app.command()(sync.sync)
 app.add_typer(admin.app, name="admin")
 
 __all__ = ["app"]

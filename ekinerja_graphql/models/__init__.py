@@ -17,6 +17,8 @@ from ekinerja_graphql.models.skp import (
     UmpanBalik,
 )
 from ekinerja_graphql.models.sync_run import (
+    StatusBatch,
+    SyncBatch,
     SyncDifference,
     SyncFailure,
     SyncKind,
@@ -45,6 +47,8 @@ __all__ = [
     "Skp",
     "SkpRiwayat",
     "StatusKiriman",
+    "StatusBatch",
+    "SyncBatch",
     "SyncDifference",
     "SyncFailure",
     "SyncKind",

@@ -100,3 +100,28 @@ class SyncFailure(Model):
 
     class Meta:
         table = "sync_failure"
+
+
+class StatusBatch(StrEnum):
+    PENDING = "PENDING"
+    DONE = "DONE"
+
+
+class SyncBatch(Model):
+    """A slice of a pegawai run's NIPs: the unit of work of one message and the run's
+    checkpoint. Marked DONE in the transaction that applies it, so a batch is applied once
+    however often its message arrives, and a resumed run skips what is done."""
+
+    id = fields.IntField(primary_key=True)
+    run = fields.ForeignKeyField("models.SyncRun", related_name="batches", db_index=True,
+                                 on_delete=fields.CASCADE)  # fmt: skip
+    nomor = fields.IntField()
+    nips = fields.JSONField()
+    status = fields.CharEnumField(StatusBatch, max_length=8, default=StatusBatch.PENDING)
+    claimed_by = fields.CharField(max_length=64, null=True)
+    claimed_at = fields.DatetimeField(null=True)
+    done_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "sync_batch"
+        unique_together = (("run", "nomor"),)

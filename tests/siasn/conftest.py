@@ -32,8 +32,11 @@ def simulator() -> Simulator:
 @pytest.fixture
 def client_settings(test_settings: Settings, simulator: Simulator) -> Settings:
     settings = pointed_at(test_settings, SIM_URL, simulator.credentials)
+    # The simulator answers in-process in microseconds: no rate limit worth waiting for.
     return settings.model_copy(update={"siasn_retry_initial_seconds": 0.01,
-                                       "siasn_retry_max_seconds": 0.05})  # fmt: skip
+                                       "siasn_retry_max_seconds": 0.05,
+                                       "siasn_requests_per_second": 1000,
+                                       "sync_batch_size": 50})  # fmt: skip
 
 
 def in_process_client(settings: Settings, simulator: Simulator, **options) -> SiasnClient:

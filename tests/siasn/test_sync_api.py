@@ -56,8 +56,8 @@ async def test_others_are_refused_and_a_running_kind_is_conflict(seeded_like_sim
     going = await runs.mulai(SyncKind.PULL_UNOR)
     conflict = await run(START, await admin_pusat(), test_settings, {"kind": "PULL_UNOR"})
     assert conflict.errors[0].extensions == {"code": "CONFLICT", "syncRunId": going.id}
-    not_built = await run(START, await admin_pusat(), test_settings, {"kind": "PULL_FULL"})
-    assert not_built.errors[0].extensions == {"code": "BAD_USER_INPUT", "field": "kind"}
+    not_a_run = await run(START, await admin_pusat(), test_settings, {"kind": "PUSH_EVALUASI"})
+    assert not_a_run.errors[0].extensions == {"code": "BAD_USER_INPUT", "field": "kind"}
     assert await SyncRun.all().count() == 1
 
 

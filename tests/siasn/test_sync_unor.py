@@ -3,7 +3,7 @@ a database seeded like it finds nothing to change; an empty one gets the whole t
 rename, a move, a removal and a new unit are applied and recorded; what does not parse is
 quarantined; one run per kind at a time."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -127,7 +127,7 @@ async def test_siasn_down_fails_the_run_as_transient(empty_db, client, simulator
     assert await UnitOrganisasi.all().count() == 0
 
 
-async def test_one_run_per_kind_and_scope_and_a_dead_one_is_taken_over(empty_db):
+async def test_one_run_per_kind_and_scope_a_dead_one_resumed_and_a_forced_restart(empty_db):
     first = await runs.mulai(SyncKind.PULL_UNOR)
     with pytest.raises(Conflict) as refused:
         await runs.mulai(SyncKind.PULL_UNOR)
@@ -135,7 +135,13 @@ async def test_one_run_per_kind_and_scope_and_a_dead_one_is_taken_over(empty_db)
     other_scope = await runs.mulai(SyncKind.PULL_UNOR, scope="0000001")
     assert other_scope.id != first.id
     await SyncRun.filter(id=first.id).update(
-        heartbeat_at=datetime.now(UTC) - runs.STALE_AFTER - timedelta(seconds=1))
-    taken_over = await runs.mulai(SyncKind.PULL_UNOR)
-    dead = await SyncRun.get(id=first.id)
-    assert (dead.status, dead.active_key, taken_over.status) == ("FAILED", None, "RUNNING")
+        claimed_by="a-dead-task", heartbeat_at=runs.stale_before() - timedelta(seconds=1))
+    assert [run.id for run in await runs.macet()] == [first.id]
+    resumed = await runs.mulai(SyncKind.PULL_UNOR)
+    assert (resumed.id, resumed.status) == (first.id, "RUNNING")
+    assert await runs.klaim(first.id, "another-task") is None  # its heartbeat beats again
+    restarted = await runs.mulai(SyncKind.PULL_UNOR, requested_by="admin", paksa=True)
+    cancelled = await SyncRun.get(id=first.id)
+    assert (cancelled.status, cancelled.active_key, restarted.status) == (
+        "CANCELLED", None, "RUNNING")
+    assert restarted.id != first.id

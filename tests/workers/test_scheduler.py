@@ -41,5 +41,5 @@ async def test_the_nightly_start_queues_one_run_and_skips_a_going_one(empty_db, 
         broker.flush_all()
         use_broker(previous)
     run = await SyncRun.get(id=first)
-    assert (run.kind, run.requested_by, run.status) == ("PULL_UNOR", "scheduler", "RUNNING")
+    assert (run.kind, run.requested_by, run.status) == ("PULL_INCREMENTAL", "scheduler", "RUNNING")
     assert queued == 1

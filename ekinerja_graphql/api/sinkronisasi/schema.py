@@ -28,8 +28,8 @@ from ekinerja_graphql.models import SyncKind as SyncKindModel
 from ekinerja_graphql.models import SyncRun as SyncRunRow
 from ekinerja_graphql.services.sinkronisasi import kirim, runs
 
-# The kinds built so far, each with the actor that runs it.
-AVAILABLE = (SyncKindModel.PULL_UNOR,)
+# The kinds a run can be started of (PUSH_EVALUASI is the outbox, not a run).
+AVAILABLE = (SyncKindModel.PULL_UNOR, SyncKindModel.PULL_FULL, SyncKindModel.PULL_INCREMENTAL)
 READERS = "sync runs are for ADMIN_PUSAT"
 
 
@@ -78,17 +78,19 @@ class SinkronisasiQuery:
 
 @strawberry.type
 class SinkronisasiMutation:
-    @strawberry.mutation(description="Starts a SIASN sync in the workers (ADMIN_PUSAT); "
-                         "CONFLICT names the run already going for the kind and scope")
+    @strawberry.mutation(description="Starts a SIASN sync in the workers (ADMIN_PUSAT). "
+                         "CONFLICT names the run already going for the kind and scope; a run "
+                         "whose worker died is resumed and returned; `paksa` cancels a "
+                         "going run and starts afresh")
     async def mulai_sinkronisasi(self, info: strawberry.Info, kind: SyncKind,
-                                 scope: str = "") -> SyncRun:  # fmt: skip
+                                 scope: str = "", paksa: bool = False) -> SyncRun:  # fmt: skip
         _ensure_admin_pusat(info)
         if kind not in AVAILABLE:
-            raise BadUserInput("kind", f"one of {', '.join(AVAILABLE)} (the others are not "
-                               "built yet)")  # fmt: skip
+            raise BadUserInput("kind", f"one of {', '.join(AVAILABLE)} ({kind} is not a run "
+                               "one starts: the outbox sends evaluations by itself)")  # fmt: skip
         if scope:
-            raise BadUserInput("scope", "empty: ref-unor is pulled whole")
-        run = await runs.mulai(kind, scope, requested_by=actor_of(info).subject)
+            raise BadUserInput("scope", "empty: a sync covers the whole instansi")
+        run = await runs.mulai(kind, scope, requested_by=actor_of(info).subject, paksa=paksa)
         await _enqueue(run)
         return build(info, SyncRun, row_of(run))
 
@@ -116,10 +118,10 @@ async def _send(actor, *args) -> None:
 
 
 async def _enqueue(run: SyncRunRow) -> None:
-    from workers.siasn import sync_unor  # the API sends; importing needs no Redis
+    from workers.siasn import actor_for  # the API sends; importing needs no Redis
 
     try:
-        await _send(sync_unor, run.id)
+        await _send(actor_for(run.kind), run.id)
     except ServiceUnavailable:
         await runs.selesai(run, SyncStatus.FAILED, "the job queue (Redis) was unreachable")
         raise

@@ -1,5 +1,5 @@
 """A SyncRun's life: one running run per kind and scope, a heartbeat so a run whose worker
-died is taken over, progress, and its records (differences, quarantine, failures)."""
+died is resumed, progress, and its records (differences, quarantine, failures)."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -7,6 +7,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from ekinerja_graphql.config import get_settings
 from ekinerja_graphql.errors import Conflict
 from ekinerja_graphql.models import (
     SyncDifference,
@@ -18,29 +19,36 @@ from ekinerja_graphql.models import (
 )
 from ekinerja_graphql.siasn.errors import SiasnError, SiasnPayloadInvalid
 
-# A run whose heartbeat is older than this has lost its worker.
-STALE_AFTER = timedelta(minutes=5)
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def stale_before() -> datetime:
+    """A run (or batch) whose heartbeat is older than this has lost its worker."""
+    return _now() - timedelta(seconds=get_settings().sync_stale_seconds)
 
 
 def active_key(kind: SyncKind, scope: str) -> str:
     return f"{kind}:{scope}"
 
 
-async def mulai(kind: SyncKind, scope: str = "", requested_by: str | None = None) -> SyncRun:
-    """A new RUNNING run, or CONFLICT naming the one already running for kind and scope
-    (unless its heartbeat has stopped: it is then marked FAILED and replaced)."""
+async def mulai(kind: SyncKind, scope: str = "", requested_by: str | None = None,
+                paksa: bool = False) -> SyncRun:  # fmt: skip
+    """A new RUNNING run, or the one already running for kind and scope: CONFLICT naming
+    it while its heartbeat beats, or that run itself, to resume, once its worker has died.
+    `paksa` (force) cancels a running one and starts afresh."""
     key = active_key(kind, scope)
     async with in_transaction():
         running = await SyncRun.filter(active_key=key).select_for_update().first()
-        if running is not None:
-            if (running.heartbeat_at or running.started_at) > _now() - STALE_AFTER:
+        if running is not None and paksa:
+            await selesai(running, SyncStatus.CANCELLED, f"restarted by {requested_by}")
+        elif running is not None:
+            if not _is_stale(running):
                 raise Conflict(f"a {kind} run for scope {scope!r} is running: SyncRun "
                                f"{running.id}", extensions={"syncRunId": running.id})  # fmt: skip
-            await selesai(running, SyncStatus.FAILED, "its worker stopped (no heartbeat)")
+            await denyut(running)  # resumed: the caller sends its message again
+            return running
         try:
             return await SyncRun.create(kind=kind, scope=scope, status=SyncStatus.RUNNING,
                                         requested_by=requested_by, started_at=_now(),
@@ -49,12 +57,22 @@ async def mulai(kind: SyncKind, scope: str = "", requested_by: str | None = None
             raise Conflict(f"a {kind} run for scope {scope!r} has just started") from None
 
 
+def _is_stale(run: SyncRun) -> bool:
+    return (run.heartbeat_at or run.started_at) < stale_before()
+
+
+async def macet() -> list[SyncRun]:
+    """RUNNING runs whose heartbeat has stopped: their worker died (the scheduler resumes
+    them)."""
+    return await SyncRun.filter(status=SyncStatus.RUNNING, heartbeat_at__lt=stale_before())
+
+
 async def klaim(run_id: int, claimant: str) -> SyncRun | None:
     """The RUNNING run for this worker task to work on, or None: finished, or taken by a
     task whose heartbeat still beats (a message delivered twice)."""
-    stale = _now() - STALE_AFTER
     claimed = await SyncRun.filter(
-        Q(claimed_by=None) | Q(heartbeat_at__lt=stale), id=run_id, status=SyncStatus.RUNNING,
+        Q(claimed_by=None) | Q(heartbeat_at__lt=stale_before()), id=run_id,
+        status=SyncStatus.RUNNING,
     ).update(claimed_by=claimant, heartbeat_at=_now())  # fmt: skip
     return await SyncRun.get(id=run_id) if claimed else None
 

@@ -1,6 +1,7 @@
 """Pulling SIASN's ref-unor into our unit tree: units matched by SIASN id; new ones
 created, renames and moves applied (a move rewrites the subtree's paths), units SIASN no
-longer lists deactivated, never deleted. Each difference is recorded on the run."""
+longer lists deactivated, never deleted; each unit's head (pemimpin) from PemimpinPnsId.
+Each difference is recorded on the run."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from ekinerja_graphql.domain.organisasi import (
     child_path,
     jenis_unit_siasn,
 )
-from ekinerja_graphql.models import SyncRun, SyncStatus, UnitOrganisasi
+from ekinerja_graphql.models import Pegawai, SyncRun, SyncStatus, UnitOrganisasi
 from ekinerja_graphql.models.unit_organisasi import in_subtree
 from ekinerja_graphql.services.sinkronisasi import runs
 from ekinerja_graphql.siasn.client import SiasnClient
@@ -81,6 +82,7 @@ async def tarik_unor(run: SyncRun, client: SiasnClient) -> SyncRun:
     await runs.denyut(run, done=0, total=len(tree.ordered))
     async with in_transaction():
         await _apply(run, tree, unparsed)
+        await tetapkan_pemimpin(run, parsed.items)
     await runs.selesai(run, SyncStatus.SUCCEEDED if not run.failed_count else SyncStatus.FAILED,
                        f"{run.failed_count} unor not taken" if run.failed_count else None)
     return run
@@ -116,6 +118,24 @@ async def _apply(run: SyncRun, tree: _Tree, unparsed: set[str]) -> None:
                                  False)  # fmt: skip
             run.deactivated_count += 1
     run.done = len(tree.ordered)
+
+
+async def tetapkan_pemimpin(run: SyncRun, items: list[Unor]) -> None:
+    """Each unit's pemimpin is the pegawai SIASN names (PemimpinPnsId), once we hold that
+    pegawai; a unit SIASN names no head for keeps the one set locally."""
+    heads = {item.id: item.pemimpin_pns_id for item in items if item.pemimpin_pns_id}
+    pegawai = dict(await Pegawai.filter(siasn_pns_id__in=set(heads.values()))
+                   .values_list("siasn_pns_id", "id"))  # fmt: skip
+    changed = []
+    for unit in await UnitOrganisasi.filter(siasn_id__in=list(heads)):
+        head = pegawai.get(heads[unit.siasn_id])
+        if head is not None and unit.pemimpin_id != head:
+            await runs.perbedaan(run, "UNOR_PEMIMPIN_CHANGED", UNIT, unit.id, unit.siasn_id,
+                                 "pemimpin_id", unit.pemimpin_id, head)  # fmt: skip
+            unit.pemimpin_id = head
+            changed.append(unit)
+    if changed:
+        await UnitOrganisasi.bulk_update(changed, fields=["pemimpin_id"], batch_size=500)
 
 
 def _eselon(item: Unor) -> Eselon | None:

@@ -72,6 +72,7 @@ class SimulatedSiasn:
             "gelarBelakang": row["gelar_belakang"], "tglLahir": _tanggal(row["tanggal_lahir"]),
             # SIASN's own codes for these are not in the spec: the local words are sent [G].
             "jenisKelamin": row["jenis_kelamin"], "jenisPegawaiNama": row["jenis"],
+            "statusPegawai": "PPPK" if row["jenis"].startswith("PPPK") else row["jenis"],
             "nik": row["nik"], "email": row["email"], "alamat": row["alamat"],
             "noHp": row["nomor_hp"], "kedudukanPnsId": kedudukan,
             "tmtCpns": _tanggal(row["tmt_cpns"]), "instansiIndukId": INSTANSI_ID,
@@ -81,6 +82,7 @@ class SimulatedSiasn:
             "jabatanFungsionalUmumId": jabatan["siasn_id"] if jenis_jabatan == "4" else None,
             "jabatanStrukturalId": jabatan["siasn_id"] if jenis_jabatan == "1" else None,
             "eselonId": jabatan["eselon"], "golRuangAwalId": row["golongan_awal"],
+            "golRuangAkhirId": row["golongan"], "tmtPensiun": None, "tglMeninggal": None,
         }  # fmt: skip
         self.rw_jabatan[nip] = [self._jabatan_item(nip)]
         self.rw_golongan[nip] = ([self._golongan_item(nip, row["golongan"], row["tmt_cpns"])]
@@ -129,7 +131,7 @@ class SimulatedSiasn:
     def hire(self, data_utama: dict, tahun: int) -> None:
         """A new pegawai (data-utama as SIASN would hold it), listed by list-pengadaan."""
         nip = data_utama["nipBaru"]
-        self.pns[nip] = {"id": self.new_id(), **data_utama}
+        self.pns[nip] = {**data_utama, "id": self.new_id()}
         self.rw_jabatan[nip] = [self._jabatan_item(nip)]
         self.rw_golongan[nip] = []
         self.pengadaan.append({"nipBaru": nip, "nama": data_utama.get("nama"),

@@ -21,14 +21,14 @@ class Fault(StrEnum):
 
 @dataclass
 class Faults:
-    queued: deque[Fault] = field(default_factory=deque)
+    queued: deque[Fault | None] = field(default_factory=deque)
     rates: dict[Fault, float] = field(default_factory=dict)  # per data request
     latency_seconds: float = 0.0  # of LATENCY faults
     base_latency_seconds: float = 0.0  # of every data request
     draw: Random = field(default_factory=lambda: Random(0))
 
-    def inject(self, *faults: Fault) -> None:
-        """The next data requests fail this way, in this order."""
+    def inject(self, *faults: Fault | None) -> None:
+        """The next data requests fail this way, in this order (None: one that does not)."""
         self.queued.extend(faults)
 
     def next(self) -> Fault | None:

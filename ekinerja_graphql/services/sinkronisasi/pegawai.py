@@ -1,0 +1,353 @@
+"""One batch of a pegawai run: each NIP read from SIASN's data-utama, then the batch applied
+in one transaction that also marks it DONE, so a batch is applied once however often its
+message arrives. SIASN decides identity, position, rank, unit and status
+(domain/siasn_pegawai.py); a pegawai SIASN no longer knows, or who retired or died, is
+deactivated, never deleted. Every NIP ends as exactly one of created, updated, unchanged,
+deactivated, quarantined or failed: nothing is lost silently."""
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from ekinerja_graphql.domain.kepegawaian import PPPK, StatusPegawai
+from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
+from ekinerja_graphql.domain.siasn_pegawai import (
+    DEACTIVATED,
+    KODE_PERBEDAAN,
+    TIDAK_AKTIF,
+    golongan_dari,
+    jenis_dari,
+    perubahan,
+    status_dari,
+)
+from ekinerja_graphql.models import (
+    Jabatan,
+    Pegawai,
+    StatusBatch,
+    SyncBatch,
+    SyncDifference,
+    SyncRun,
+    SyncStatus,
+    UnitOrganisasi,
+)
+from ekinerja_graphql.services.sinkronisasi import runs
+from ekinerja_graphql.siasn.client import SiasnClient
+from ekinerja_graphql.siasn.errors import (
+    Penanggung,
+    SiasnAuthRejected,
+    SiasnError,
+    SiasnPayloadInvalid,
+)
+from ekinerja_graphql.siasn.models import DataUtama
+
+PEGAWAI = "Pegawai"
+
+
+class PegawaiTidakAdaDiSiasn(SiasnError):
+    code = "PEGAWAI_NOT_IN_SIASN"
+    penanggung = Penanggung.ADMIN_INSTANSI_SIASN
+
+
+class UnorTidakDikenal(SiasnError):
+    """data-utama names a unor our tree does not hold: a ref-unor pull brings it."""
+
+    code = "PEGAWAI_UNOR_UNKNOWN"
+    penanggung = Penanggung.OPERATOR
+
+
+class JabatanTidakDikenal(SiasnError):
+    """data-utama names a jabatan the local jabatan table does not hold."""
+
+    code = "PEGAWAI_JABATAN_UNKNOWN"
+    penanggung = Penanggung.OPERATOR
+
+
+class KedudukanTidakDipetakan(SiasnError):
+    """A kedudukanPnsId whose meaning for the status is not certain: an admin decides."""
+
+    code = "PEGAWAI_KEDUDUKAN_UNMAPPED"
+    penanggung = Penanggung.ADMIN_UNIT
+
+
+class SiasnIdBentrok(SiasnError):
+    """Two NIPs with one SIASN id (a PPPK appointed PNS gets a new NIP, say)."""
+
+    code = "PEGAWAI_SIASN_ID_CONFLICT"
+    penanggung = Penanggung.ADMIN_UNIT
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+Bacaan = DataUtama | None | SiasnError  # None: SIASN does not know the NIP
+
+
+async def _baca(client: SiasnClient, nip: str) -> Bacaan:
+    try:
+        found = await client.data_utama(nip)
+        # SIASN answers 404 code 0 now and then for a record it holds: a pegawai is taken
+        # as gone only when asked twice [G].
+        return found if found is not None else await client.data_utama(nip)
+    except SiasnError as error:
+        return error
+
+
+# --- The batch's view of the database ------------------------------------------------------
+
+
+@dataclass
+class _Lokal:
+    by_nip: dict[str, Pegawai]
+    by_siasn_id: dict[str, Pegawai]
+    units: dict[str, UnitOrganisasi]  # by SIASN id
+    jabatan: dict[str, Jabatan]  # by SIASN id
+    names: dict[tuple[str, int], str]  # ("unit_id" | "jabatan_id", id) -> nama
+
+    @classmethod
+    async def load(cls, nips: list[str], found: list[DataUtama]) -> "_Lokal":
+        siasn_ids = [item.id for item in found]
+        pegawai = await Pegawai.filter(Q(nip__in=nips) | Q(siasn_pns_id__in=siasn_ids))
+        unit_ids = {p.unit_id for p in pegawai}
+        jabatan_ids = {p.jabatan_id for p in pegawai if p.jabatan_id}
+        units = await UnitOrganisasi.filter(
+            Q(siasn_id__in={item.unor_id for item in found if item.unor_id}) | Q(id__in=unit_ids))
+        jabatan = await Jabatan.filter(Q(siasn_id__in={_jabatan_id(item) for item in found
+                                                        if _jabatan_id(item)})
+                                       | Q(id__in=jabatan_ids))  # fmt: skip
+        names = {("unit_id", u.id): u.nama for u in units}
+        names.update({("jabatan_id", j.id): j.nama for j in jabatan})
+        return cls(by_nip={p.nip: p for p in pegawai},
+                   by_siasn_id={p.siasn_pns_id: p for p in pegawai if p.siasn_pns_id},
+                   units={u.siasn_id: u for u in units if u.siasn_id},
+                   jabatan={j.siasn_id: j for j in jabatan if j.siasn_id}, names=names)  # fmt: skip
+
+    def shown(self, name: str, value: object) -> object:
+        """A difference's old or new value as an admin reads it: a unit or jabatan by name."""
+        if name in ("unit_id", "jabatan_id") and value is not None:
+            return f"{self.names.get((name, value), '?')} ({value})"
+        return value
+
+
+def _jabatan_id(item: DataUtama) -> str | None:
+    return (item.jabatan_struktural_id or item.jabatan_fungsional_id
+            or item.jabatan_fungsional_umum_id)  # fmt: skip
+
+
+def _text(value: str | None, longest: int) -> str | None:
+    """SIASN's text as we hold it: empty is none; what does not fit is not taken."""
+    return value if value and len(value) <= longest else None
+
+
+def _target(item: DataUtama, local: Pegawai | None, lokal: _Lokal
+            ) -> tuple[dict[str, object], list[SiasnError]]:  # fmt: skip
+    """The fields SIASN decides, as SIASN holds them, and what could not be read."""
+    problems: list[SiasnError] = []
+    jenis = jenis_dari(item.nip_baru, (item.model_extra or {}).get("statusPegawai"),
+                       local.jenis if local else None)  # fmt: skip
+    fields: dict[str, object] = {
+        "nama": item.nama[:255], "gelar_depan": _text(item.gelar_depan, 60),
+        "gelar_belakang": _text(item.gelar_belakang, 60), "nip_lama": _text(item.nip_lama, 9),
+        "nik": _text(item.nik, 16), "jenis": jenis,
+    }  # fmt: skip
+    for name, value in (("tanggal_lahir", item.tgl_lahir), ("tmt_cpns", item.tmt_cpns),
+                        ("tmt_jabatan", item.tmt_jabatan)):  # fmt: skip
+        if value is not None:
+            fields[name] = value
+    if jenis not in PPPK and golongan_dari(item.gol_ruang_akhir_id):
+        fields["golongan"] = golongan_dari(item.gol_ruang_akhir_id)
+    status = status_dari(item.kedudukan_pns_id, item.tgl_meninggal)
+    if status is not None:
+        fields["status"] = status
+    elif item.kedudukan_pns_id:
+        problems.append(KedudukanTidakDipetakan(
+            f"{item.nip_baru}: kedudukanPnsId {item.kedudukan_pns_id} "
+            f"({item.kedudukan_pns_nama or 'no name'}) does not say the status"))  # fmt: skip
+    unit = lokal.units.get(item.unor_id or "")
+    if unit is not None:
+        fields["unit_id"] = unit.id
+    else:
+        problems.append(UnorTidakDikenal(f"{item.nip_baru}: unorId {item.unor_id} "
+                                         f"({item.unor_nama}) is not in the unit tree"))
+    jabatan_siasn_id = _jabatan_id(item)
+    if jabatan_siasn_id and jabatan_siasn_id in lokal.jabatan:
+        fields["jabatan_id"] = lokal.jabatan[jabatan_siasn_id].id
+    elif jabatan_siasn_id:
+        problems.append(JabatanTidakDikenal(f"{item.nip_baru}: jabatan {jabatan_siasn_id} "
+                                            f"({item.jabatan_nama}) is not in the jabatan table"))
+    return fields, problems
+
+
+# --- Applying ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Hasil:
+    """What a batch did, written with it."""
+
+    counts: Counter = field(default_factory=Counter)
+    differences: list[SyncDifference] = field(default_factory=list)
+    synced: list[int] = field(default_factory=list)  # refreshed without a change
+    auth_rejected: SiasnError | None = None
+
+
+async def proses_batch(run_id: int, nomor: int, client: SiasnClient, claimant: str) -> bool:
+    """Reads and applies batch `nomor` of the run. False when there was nothing to do:
+    the batch is done, taken by a live task, or its run is over."""
+    batch = await _klaim(run_id, nomor, claimant)
+    if batch is None:
+        return False
+    nips = list(batch.nips)
+    bacaan = dict(zip(nips, await asyncio.gather(*(_baca(client, nip) for nip in nips)),
+                      strict=True))  # fmt: skip
+    async with in_transaction():
+        run = await SyncRun.get(id=run_id)
+        # The checkpoint first: a second task that took the batch over finds it done.
+        finished = await SyncBatch.filter(id=batch.id, status=StatusBatch.PENDING,
+                                          claimed_by=claimant).update(
+            status=StatusBatch.DONE, done_at=datetime.now(UTC))  # fmt: skip
+        if not finished or run.status is not SyncStatus.RUNNING:
+            return False
+        hasil = await _terapkan(run, bacaan)
+        if hasil.auth_rejected is not None:
+            await runs.gagal(run, hasil.auth_rejected, "data-utama")
+            await runs.selesai(run, SyncStatus.FAILED, f"{hasil.auth_rejected.code}: "
+                               f"{hasil.auth_rejected.message}")  # fmt: skip
+            return True
+        await SyncDifference.bulk_create(hasil.differences, batch_size=500)
+        if hasil.synced:
+            await Pegawai.filter(id__in=hasil.synced).update(last_synced_at=datetime.now(UTC))
+        await SyncRun.filter(id=run_id).update(
+            done=F("done") + len(nips), heartbeat_at=datetime.now(UTC),
+            **{f"{name}_count": F(f"{name}_count") + n for name, n in hasil.counts.items()})
+    return True
+
+
+async def _klaim(run_id: int, nomor: int, claimant: str) -> SyncBatch | None:
+    claimed = await SyncBatch.filter(
+        Q(claimed_by=None) | Q(claimed_at__lt=runs.stale_before()), run_id=run_id,
+        nomor=nomor, status=StatusBatch.PENDING,
+    ).update(claimed_by=claimant, claimed_at=datetime.now(UTC))  # fmt: skip
+    return await SyncBatch.get(run_id=run_id, nomor=nomor) if claimed else None
+
+
+async def _terapkan(run: SyncRun, bacaan: dict[str, Bacaan]) -> _Hasil:
+    hasil = _Hasil()
+    found = [item for item in bacaan.values() if isinstance(item, DataUtama)]
+    lokal = await _Lokal.load(list(bacaan), found)
+    seen_ids: set[str] = set()
+    for nip, item in bacaan.items():
+        if isinstance(item, SiasnAuthRejected):
+            hasil.auth_rejected = item  # every other call would be refused too
+            return hasil
+        if isinstance(item, SiasnPayloadInvalid):
+            await runs.karantina(run, item, f"data-utama {nip}")
+            hasil.counts["quarantined"] += 1
+        elif isinstance(item, SiasnError):
+            await runs.gagal(run, item, nip)
+            hasil.counts["failed"] += 1
+        elif item is None:
+            await _hilang(run, nip, lokal, hasil)
+        elif item.id in seen_ids or _held_by_other(item, lokal):
+            await runs.gagal(run, SiasnIdBentrok(
+                f"{nip}: SIASN id {item.id} is held by another NIP"), nip)  # fmt: skip
+            hasil.counts["failed"] += 1
+        else:
+            seen_ids.add(item.id)
+            await _rekonsiliasi(run, item, lokal, hasil)
+    return hasil
+
+
+def _held_by_other(item: DataUtama, lokal: _Lokal) -> bool:
+    holder = lokal.by_siasn_id.get(item.id)
+    return holder is not None and holder.nip != item.nip_baru
+
+
+async def _hilang(run: SyncRun, nip: str, lokal: _Lokal, hasil: _Hasil) -> None:
+    """SIASN does not know the NIP: a local pegawai is deactivated; any other NIP (from a
+    feed or a file) is reported."""
+    pegawai = lokal.by_nip.get(nip)
+    if pegawai is None:
+        await runs.gagal(run, PegawaiTidakAdaDiSiasn(f"{nip} is not in SIASN"), nip)
+        hasil.counts["failed"] += 1
+        return
+    if pegawai.status in TIDAK_AKTIF:
+        hasil.synced.append(pegawai.id)
+        hasil.counts["unchanged"] += 1
+        return
+    hasil.differences.append(SyncDifference(
+        run_id=run.id, code="PEGAWAI_NOT_IN_SIASN", object_type=PEGAWAI, object_id=pegawai.id,
+        siasn_id=pegawai.siasn_pns_id, field="status", old=pegawai.status,
+        new=StatusPegawai.NONAKTIF))  # fmt: skip
+    pegawai.status, pegawai.last_synced_at = StatusPegawai.NONAKTIF, datetime.now(UTC)
+    pegawai.version += 1
+    await pegawai.save(update_fields=["status", "last_synced_at", "version", "updated_at"])
+    hasil.counts["deactivated"] += 1
+
+
+async def _rekonsiliasi(run: SyncRun, item: DataUtama, lokal: _Lokal, hasil: _Hasil) -> None:
+    pegawai = lokal.by_nip.get(item.nip_baru)
+    target, problems = _target(item, pegawai, lokal)
+    for problem in problems:
+        await runs.gagal(run, problem, item.nip_baru)
+    if pegawai is None:
+        await _baru(run, item, target, lokal, hasil, problems)
+        return
+    old = {name: getattr(pegawai, name) for name in KODE_PERBEDAAN}
+    changes = perubahan(old, target)
+    if pegawai.siasn_pns_id != item.id:
+        changes.append(("PEGAWAI_IDENTITAS_CHANGED", "siasn_pns_id", pegawai.siasn_pns_id,
+                        item.id))  # fmt: skip
+        target["siasn_pns_id"] = item.id
+    for code, name, before, after in changes:
+        setattr(pegawai, name, target[name])
+        hasil.differences.append(SyncDifference(
+            run_id=run.id, code=code, object_type=PEGAWAI, object_id=pegawai.id,
+            siasn_id=item.id, field=name, old=_str(lokal.shown(name, before)),
+            new=_str(lokal.shown(name, after))))  # fmt: skip
+    if changes:
+        pegawai.last_synced_at = datetime.now(UTC)
+        pegawai.version += 1
+        await pegawai.save(update_fields=[*(name for _, name, _, _ in changes),
+                                          "last_synced_at", "version", "updated_at"])  # fmt: skip
+    else:
+        hasil.synced.append(pegawai.id)
+    if problems:
+        hasil.counts["failed"] += 1
+    elif any(code == DEACTIVATED for code, *_ in changes):
+        hasil.counts["deactivated"] += 1
+    else:
+        hasil.counts["updated" if changes else "unchanged"] += 1
+
+
+async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal: _Lokal,
+                hasil: _Hasil, problems: list[SiasnError]) -> None:  # fmt: skip
+    """A NIP SIASN holds and we do not: a new pegawai, when its unit is known."""
+    if "unit_id" not in target:
+        hasil.counts["failed"] += 1  # its unit's failure is recorded: nowhere to put them
+        return
+    try:
+        nip = parse_nip(item.nip_baru, plausible=False)
+    except InvalidNip as error:
+        await runs.karantina(run, SiasnPayloadInvalid(f"data-utama {item.nip_baru}: {error}",
+                                                      item.model_dump(by_alias=True)),
+                             f"data-utama {item.nip_baru}")  # fmt: skip
+        hasil.counts["quarantined"] += 1
+        return
+    target.setdefault("tanggal_lahir", nip.tanggal_lahir)
+    target.setdefault("status", StatusPegawai.AKTIF)  # a hire whose kedudukan is unmapped
+    pegawai = await Pegawai.create(
+        nip=item.nip_baru, jenis_kelamin=nip.jenis_kelamin, siasn_pns_id=item.id,
+        email=_text(item.email, 255), alamat=item.alamat or None,
+        nomor_hp=_text(item.no_hp, 20), last_synced_at=datetime.now(UTC), **target)  # fmt: skip
+    lokal.by_nip[pegawai.nip] = pegawai
+    hasil.differences.append(SyncDifference(
+        run_id=run.id, code="PEGAWAI_ADDED", object_type=PEGAWAI, object_id=pegawai.id,
+        siasn_id=item.id, field="nip", old=None, new=pegawai.nip))  # fmt: skip
+    hasil.counts["failed" if problems else "created"] += 1
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
