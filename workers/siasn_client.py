@@ -2,13 +2,15 @@
 cached and refreshed single-flight in Redis, and the concurrency and rate limits shared
 by every worker process through the same Redis."""
 
+import logging
+
 import redis.asyncio as aioredis
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.siasn.client import SiasnClient
-from ekinerja_graphql.siasn.limits import SharedLimiter
+from ekinerja_graphql.siasn.limits import limiter_for
 from ekinerja_graphql.siasn.tokens import RedisTokenCache
 
 _client: SiasnClient | None = None
@@ -31,10 +33,11 @@ class SiasnClientLifecycle(Middleware):
 async def open_client(settings: Settings, redis_url: str) -> None:
     global _client, _settings
     _settings = settings
+    # httpx logs every request at INFO: 350,000 lines a full sweep. Failures are logged.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     _client = SiasnClient(
         settings, token_cache=RedisTokenCache(aioredis.from_url(redis_url)),
-        limiter=SharedLimiter(redis_url, settings.siasn_max_concurrency,
-                              settings.siasn_requests_per_second))  # fmt: skip
+        limiter=limiter_for(settings, redis_url))
 
 
 async def close_client() -> None:

@@ -17,6 +17,13 @@ POLL_SECONDS = 0.02  # between attempts at a shared slot
 SLOT_TTL_MS = 120_000  # a crashed holder's concurrency slot frees itself after this
 
 
+def slot_ttl_ms(settings: Settings) -> int:
+    """How long a slot may be held: a token fetch and the call, each at most a connect and
+    a read timeout, and a margin. A worker killed mid-call frees its slots after this."""
+    longest_call = settings.siasn_connect_timeout_seconds + settings.siasn_read_timeout_seconds
+    return int((2 * longest_call + 10) * 1000)
+
+
 class RequestLimiter(Protocol):
     def slot(self) -> AbstractAsyncContextManager[None]: ...
 
@@ -47,12 +54,12 @@ class SharedLimiter:
     window), driven from a thread since their backend is synchronous."""
 
     def __init__(self, redis_url: str, max_concurrency: int, requests_per_second: int,
-                 key: str = "ekinerja:siasn") -> None:  # fmt: skip
+                 key: str = "ekinerja:siasn", ttl_ms: int = SLOT_TTL_MS) -> None:  # fmt: skip
         # Waiters in this process queue here first, so at most the limit of them poll Redis.
         self._local = asyncio.Semaphore(max_concurrency)
         backend = RedisBackend(url=redis_url)
         self._concurrent = ConcurrentRateLimiter(backend, f"{key}:concurrent",
-                                                 limit=max_concurrency, ttl=SLOT_TTL_MS)
+                                                 limit=max_concurrency, ttl=ttl_ms)
         self._window = WindowRateLimiter(backend, f"{key}:window", limit=requests_per_second,
                                          window=1)  # fmt: skip
 
@@ -80,5 +87,6 @@ class SharedLimiter:
 def limiter_for(settings: Settings, redis_url: str | None) -> LocalLimiter | SharedLimiter:
     if redis_url:
         return SharedLimiter(redis_url, settings.siasn_max_concurrency,
-                             settings.siasn_requests_per_second)  # fmt: skip
+                             settings.siasn_requests_per_second,
+                             ttl_ms=slot_ttl_ms(settings))  # fmt: skip
     return LocalLimiter(settings.siasn_max_concurrency, settings.siasn_requests_per_second)

@@ -76,5 +76,7 @@ async def seeded_like_simulator(database):
 
 @pytest.fixture
 def siasn_worker(redis_settings, served, simulator, database):
-    with running_worker(pointed_at(redis_settings, served, simulator.credentials)) as worker:
+    settings = pointed_at(redis_settings, served, simulator.credentials).model_copy(
+        update={"siasn_requests_per_second": 1000})  # fmt: skip
+    with running_worker(settings) as worker:
         yield worker

@@ -1,0 +1,151 @@
+"""The pegawai sync through a real Redis broker and real workers, the simulator over a
+socket: messages delivered twice change nothing, and a worker killed with SIGKILL mid-run
+leaves a run that another worker resumes to the state an uninterrupted run reaches."""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dramatiq
+import psutil
+import pytest
+from dramatiq import Worker
+
+from ekinerja_graphql.models import SyncDifference, SyncKind, SyncRun
+from ekinerja_graphql.siasn.simulator.transport import simulator_settings
+from tests.siasn.conftest import AS_OF, PEGAWAI
+from tests.siasn.pegawai_support import (
+    expected,
+    expected_pemimpin,
+    load_jabatan_catalogue,
+    local_state,
+    pemimpin_state,
+    start,
+)
+from workers.broker import build_broker, use_broker
+from workers.siasn import resume_stalled_runs, sync_pegawai, sync_pegawai_batch
+
+READY = "Worker process is ready for action."
+WAIT_SECONDS = 120
+
+
+def drain(worker: Worker) -> None:
+    worker.broker.join(sync_pegawai.queue_name, timeout=60_000)
+    worker.join()
+
+
+async def test_a_run_and_its_batches_delivered_twice_change_nothing(
+    seeded_like_simulator, siasn_worker, simulator
+):
+    data = simulator.data
+    nip = sorted(data.pns)[5]
+    data.pns[nip]["gelarBelakang"] = "S.Ag., M.Pd."
+    run = await start(SyncKind.PULL_FULL)
+    sync_pegawai.send(run.id)
+    sync_pegawai.send(run.id)  # delivered twice
+    await asyncio.to_thread(drain, siasn_worker)
+    done = await SyncRun.get(id=run.id)
+    assert (done.status, done.updated_count, done.unchanged_count, done.done) == (
+        "SUCCEEDED", 1, len(data.pns) - 1, len(data.pns))  # fmt: skip
+    sync_pegawai_batch.send(run.id, 0)  # a batch delivered again after the run ended
+    await asyncio.to_thread(drain, siasn_worker)
+    again = await SyncRun.get(id=run.id)
+    assert (again.updated_count, again.unchanged_count, again.done) == (
+        done.updated_count, done.unchanged_count, done.done)  # fmt: skip
+    assert await SyncDifference.filter(run=run, object_type="Pegawai").count() == 1
+
+
+# --- A worker killed mid-run ------------------------------------------------------------------
+
+
+@pytest.fixture
+def worker_env(redis_settings, served, simulator, tmp_path) -> dict[str, str]:
+    siasn = {f"EKINERJA_{name.upper()}": value
+             for name, value in simulator_settings(served, simulator.credentials).items()}
+    return {**os.environ, **siasn, "REDIS_URL": redis_settings.redis_url,
+            "EKINERJA_DATABASE_URL": redis_settings.resolved_database_url,
+            "EKINERJA_DATA_DIR": str(tmp_path), "EKINERJA_JWT_SECRET": "k" * 40,
+            "EKINERJA_SYNC_BATCH_SIZE": "20", "EKINERJA_SYNC_STALE_SECONDS": "3",
+            "EKINERJA_SIASN_MAX_CONCURRENCY": "2", "EKINERJA_SIASN_REQUESTS_PER_SECOND": "100",
+            "EKINERJA_SIASN_RETRY_INITIAL_SECONDS": "0.05",
+            # The killed worker's shared slots free themselves after 2 × (1 + 2) + 10 s.
+            "EKINERJA_SIASN_CONNECT_TIMEOUT_SECONDS": "1",
+            "EKINERJA_SIASN_READ_TIMEOUT_SECONDS": "2"}  # fmt: skip
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
+    with log.open("ab") as output:
+        worker = subprocess.Popen([sys.executable, "-m", "ekinerja_graphql", "worker",
+                                   "--threads", "2"], env=env, stdout=output,
+                                  stderr=subprocess.STDOUT)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while log.read_text(errors="replace").count(READY) < 1:
+        assert time.monotonic() < deadline, log.read_text(errors="replace")
+        time.sleep(0.1)
+    return worker
+
+
+def kill_9(worker: subprocess.Popen) -> None:
+    family = [worker, *psutil.Process(worker.pid).children(recursive=True)]
+    for process in family:
+        os.kill(process.pid, signal.SIGKILL)
+    worker.wait(10)
+
+
+async def wait_for(run_id: int, ready, resume_every: float = 0) -> SyncRun:
+    deadline = time.monotonic() + WAIT_SECONDS
+    next_resume = time.monotonic() + resume_every
+    while True:
+        run = await SyncRun.get(id=run_id)
+        if ready(run):
+            return run
+        assert time.monotonic() < deadline, f"stuck: {run.status} {run.done}/{run.total}"
+        if resume_every and time.monotonic() > next_resume:
+            await asyncio.to_thread(resume_stalled_runs.send)
+            next_resume = time.monotonic() + resume_every
+        await asyncio.sleep(0.05)
+
+
+async def test_a_worker_killed_mid_run_is_resumed_to_the_uninterrupted_state(
+    empty_db, redis_settings, simulator, worker_env, tmp_path
+):
+    data = simulator.data
+    simulator.faults.base_latency_seconds = 0.05
+    await load_jabatan_catalogue(PEGAWAI, AS_OF)
+    previous = dramatiq.get_broker()
+    broker = use_broker(build_broker(redis_settings, namespace="dramatiq"))
+    log = tmp_path / "workers.log"
+    first = start_worker(worker_env, log)
+    second = None
+    try:
+        run = await start(SyncKind.PULL_FULL, nips=list(data.pns))
+        await asyncio.to_thread(sync_pegawai.send, run.id)
+        await wait_for(run.id, lambda r: r.done >= 60)
+        kill_9(first)
+        killed = await SyncRun.get(id=run.id)
+        assert killed.status == "RUNNING" and killed.done < killed.total == len(data.pns)
+
+        second = start_worker(worker_env, log)
+        # The second worker takes the queued batches; those the first had taken are
+        # orphans until the run falls silent (EKINERJA_SYNC_STALE_SECONDS) and the
+        # scheduler's tick, played here every second, resumes it.
+        run = await wait_for(run.id, lambda r: r.status != "RUNNING", resume_every=1.0)
+    except AssertionError:
+        print(log.read_text(errors="replace")[-6000:])
+        raise
+    finally:
+        for worker in (first, second):
+            if worker is not None and worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
+                worker.wait(60)
+        broker.flush_all()
+        use_broker(previous)
+    assert (run.status, run.error_summary) == ("SUCCEEDED", None)
+    # Each NIP applied once: a batch cut by the kill was rolled back whole and redone.
+    assert (run.created_count, run.done, run.total) == (len(data.pns),) * 3
+    assert await local_state() == expected(data)
+    assert await pemimpin_state() == expected_pemimpin(data)
