@@ -1,6 +1,7 @@
 """A simulator on a small ministry generated like `ekinerja seed`, and a client pointed at
 it in-process. Each test gets a fresh simulator state (tokens, faults, pushes)."""
 
+import os
 import socket
 import threading
 from datetime import date
@@ -15,7 +16,11 @@ from ekinerja_graphql.services.demo_accounts import find_demo_accounts, grant_de
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.simulator.app import Simulator, create_simulator_app
 from ekinerja_graphql.siasn.simulator.dataset import SimulatedSiasn
-from ekinerja_graphql.siasn.simulator.transport import SimulatorTransport, pointed_at
+from ekinerja_graphql.siasn.simulator.transport import (
+    SimulatorTransport,
+    pointed_at,
+    simulator_settings,
+)
 from tests.conftest import SEED, truncate_all
 from tests.support.workers import running_worker
 
@@ -80,3 +85,15 @@ def siasn_worker(redis_settings, served, simulator, database):
         update={"siasn_requests_per_second": 1000})  # fmt: skip
     with running_worker(settings) as worker:
         yield worker
+
+
+@pytest.fixture
+def process_env(redis_settings, served, simulator, tmp_path) -> dict[str, str]:
+    """The environment of an `ekinerja` process on the test database and Redis, its SIASN
+    the served simulator."""
+    siasn = {f"EKINERJA_{name.upper()}": value
+             for name, value in simulator_settings(served, simulator.credentials).items()}
+    return {**os.environ, **siasn, "REDIS_URL": redis_settings.redis_url,
+            "EKINERJA_DATABASE_URL": redis_settings.resolved_database_url,
+            "EKINERJA_DATA_DIR": str(tmp_path), "EKINERJA_JWT_SECRET": "k" * 40,
+            "EKINERJA_SIASN_RETRY_INITIAL_SECONDS": "0.05"}  # fmt: skip

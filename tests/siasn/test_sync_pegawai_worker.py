@@ -3,20 +3,13 @@ socket: messages delivered twice change nothing, and a worker killed with SIGKIL
 leaves a run that another worker resumes to the state an uninterrupted run reaches."""
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import dramatiq
-import psutil
 import pytest
 from dramatiq import Worker
 
 from ekinerja_graphql.models import SyncDifference, SyncKind, SyncRun
-from ekinerja_graphql.siasn.simulator.transport import simulator_settings
 from tests.siasn.conftest import AS_OF, PEGAWAI
 from tests.siasn.pegawai_support import (
     expected,
@@ -26,10 +19,10 @@ from tests.siasn.pegawai_support import (
     pemimpin_state,
     start,
 )
+from tests.support.worker_process import kill_9, start_worker, stop
 from workers.broker import build_broker, use_broker
 from workers.siasn import resume_stalled_runs, sync_pegawai, sync_pegawai_batch
 
-READY = "Worker process is ready for action."
 WAIT_SECONDS = 120
 
 
@@ -63,37 +56,12 @@ async def test_a_run_and_its_batches_delivered_twice_change_nothing(
 
 
 @pytest.fixture
-def worker_env(redis_settings, served, simulator, tmp_path) -> dict[str, str]:
-    siasn = {f"EKINERJA_{name.upper()}": value
-             for name, value in simulator_settings(served, simulator.credentials).items()}
-    return {**os.environ, **siasn, "REDIS_URL": redis_settings.redis_url,
-            "EKINERJA_DATABASE_URL": redis_settings.resolved_database_url,
-            "EKINERJA_DATA_DIR": str(tmp_path), "EKINERJA_JWT_SECRET": "k" * 40,
-            "EKINERJA_SYNC_BATCH_SIZE": "20", "EKINERJA_SYNC_STALE_SECONDS": "3",
+def worker_env(process_env) -> dict[str, str]:
+    return {**process_env, "EKINERJA_SYNC_BATCH_SIZE": "20", "EKINERJA_SYNC_STALE_SECONDS": "3",
             "EKINERJA_SIASN_MAX_CONCURRENCY": "2", "EKINERJA_SIASN_REQUESTS_PER_SECOND": "100",
-            "EKINERJA_SIASN_RETRY_INITIAL_SECONDS": "0.05",
             # The killed worker's shared slots free themselves after 2 × (1 + 2) + 10 s.
             "EKINERJA_SIASN_CONNECT_TIMEOUT_SECONDS": "1",
             "EKINERJA_SIASN_READ_TIMEOUT_SECONDS": "2"}  # fmt: skip
-
-
-def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
-    with log.open("ab") as output:
-        worker = subprocess.Popen([sys.executable, "-m", "ekinerja_graphql", "worker",
-                                   "--threads", "2"], env=env, stdout=output,
-                                  stderr=subprocess.STDOUT)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while log.read_text(errors="replace").count(READY) < 1:
-        assert time.monotonic() < deadline, log.read_text(errors="replace")
-        time.sleep(0.1)
-    return worker
-
-
-def kill_9(worker: subprocess.Popen) -> None:
-    family = [worker, *psutil.Process(worker.pid).children(recursive=True)]
-    for process in family:
-        os.kill(process.pid, signal.SIGKILL)
-    worker.wait(10)
 
 
 async def wait_for(run_id: int, ready, resume_every: float = 0) -> SyncRun:
@@ -138,10 +106,8 @@ async def test_a_worker_killed_mid_run_is_resumed_to_the_uninterrupted_state(
         print(log.read_text(errors="replace")[-6000:])
         raise
     finally:
-        for worker in (first, second):
-            if worker is not None and worker.poll() is None:
-                worker.send_signal(signal.SIGTERM)
-                worker.wait(60)
+        stop(first)
+        stop(second)
         broker.flush_all()
         use_broker(previous)
     assert (run.status, run.error_summary) == ("SUCCEEDED", None)
