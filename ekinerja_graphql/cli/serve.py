@@ -54,7 +54,8 @@ def worker(
 
 
 def scheduler() -> None:
-    """Send the periodic SIASN work (outbox sweep, nightly ref-unor pull) to the workers."""
+    """Send the periodic SIASN work to the workers: the outbox sweep and stalled-run resumption
+    every few minutes, the incremental pegawai sync nightly."""
     import asyncio
     import signal
 
