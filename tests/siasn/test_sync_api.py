@@ -5,23 +5,17 @@ second start while one runs is CONFLICT; a queue that cannot be reached is a 503
 import asyncio
 
 import dramatiq
-from dramatiq import Worker
 from strawberry.relay import to_base64
 
 from ekinerja_graphql.models import Pegawai, SyncKind, SyncRun
 from ekinerja_graphql.services.sinkronisasi import runs
+from tests.siasn.conftest import AS_OF
 from tests.support.graphql import admin_pusat, operation, principal, run
+from tests.support.workers import drain
 from workers.broker import build_broker, use_broker
-from workers.siasn import sync_unor
 
 START = operation("MulaiSinkronisasi")
 REPORT = operation("SyncRun")
-
-
-def drain(worker: Worker) -> None:
-    worker.broker.join(sync_unor.queue_name, timeout=60_000)
-    worker.join()
-
 
 async def test_admin_pusat_starts_a_run_and_reads_its_report(
     seeded_like_simulator, siasn_worker, simulator, test_settings
@@ -44,6 +38,31 @@ async def test_admin_pusat_starts_a_run_and_reads_its_report(
     (difference,) = [edge["node"] for edge in found["differences"]["edges"]]
     assert (difference["code"], difference["old"], difference["new"]) == (
         "UNOR_RENAMED", old_name, "Kantor Wilayah Provinsi Contoh")
+
+
+async def test_a_full_pegawai_sync_reports_a_retirement_quarantine_and_progress(
+    seeded_like_simulator, siasn_worker, simulator, test_settings
+):
+    data = simulator.data
+    retired, bad = sorted(nip for nip, p in data.pns.items() if p["kedudukanPnsId"] == "01")[:2]
+    data.retire(retired, AS_OF)
+    data.pns[bad]["tglLahir"] = "31-02-1990"
+    admin = await admin_pusat()
+    started = await run(START, admin, test_settings, {"kind": "PULL_FULL"})
+    assert started.errors is None, started.errors
+    await asyncio.to_thread(drain, siasn_worker)
+    report = await run(REPORT, admin, test_settings,
+                       {"id": started.data["mulaiSinkronisasi"]["id"]})  # fmt: skip
+    found = report.data["syncRun"]
+    assert (found["kind"], found["status"], found["deactivatedCount"],
+            found["quarantinedCount"], found["unchangedCount"]) == (
+        "PULL_FULL", "SUCCEEDED", 1, 1, len(data.pns) - 2)  # fmt: skip
+    (difference,) = [edge["node"] for edge in found["differences"]["edges"]]
+    assert (difference["code"], difference["old"], difference["new"]) == (
+        "PEGAWAI_DEACTIVATED", "AKTIF", "PENSIUN")
+    (quarantined,) = [edge["node"] for edge in found["quarantined"]["edges"]]
+    assert quarantined["source"] == f"data-utama {bad}"
+    assert "tglLahir" in quarantined["reason"]
 
 
 async def test_others_are_refused_and_a_running_kind_is_conflict(seeded_like_simulator,

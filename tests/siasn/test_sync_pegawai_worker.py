@@ -7,7 +7,6 @@ import time
 
 import dramatiq
 import pytest
-from dramatiq import Worker
 
 from ekinerja_graphql.models import SyncDifference, SyncKind, SyncRun
 from tests.siasn.conftest import AS_OF, PEGAWAI
@@ -20,15 +19,12 @@ from tests.siasn.pegawai_support import (
     start,
 )
 from tests.support.worker_process import kill_9, start_worker, stop
+from tests.support.workers import drain
 from workers.broker import build_broker, use_broker
 from workers.siasn import resume_stalled_runs, sync_pegawai, sync_pegawai_batch
 
 WAIT_SECONDS = 120
 
-
-def drain(worker: Worker) -> None:
-    worker.broker.join(sync_pegawai.queue_name, timeout=60_000)
-    worker.join()
 
 
 async def test_a_run_and_its_batches_delivered_twice_change_nothing(

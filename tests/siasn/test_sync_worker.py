@@ -3,16 +3,10 @@ reaches the simulator over a socket; a message delivered twice changes nothing."
 
 import asyncio
 
-from dramatiq import Worker
-
 from ekinerja_graphql.models import SyncDifference, SyncKind, SyncRun, UnitOrganisasi
 from ekinerja_graphql.services.sinkronisasi import runs
+from tests.support.workers import drain
 from workers.siasn import sync_unor
-
-
-def drain(worker: Worker) -> None:
-    worker.broker.join(sync_unor.queue_name, timeout=60_000)
-    worker.join()
 
 
 async def test_sync_unor_runs_in_a_worker_and_a_duplicate_changes_nothing(

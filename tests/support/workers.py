@@ -27,3 +27,9 @@ def running_worker(settings: Settings, *middleware: Middleware, threads: int = 2
         broker.flush_all()
         broker.close()
         use_broker(previous)
+
+
+def drain(worker: Worker, queue_name: str = "siasn", timeout_ms: int = 60_000) -> None:
+    """Waits until the queue is empty and the worker idle."""
+    worker.broker.join(queue_name, timeout=timeout_ms)
+    worker.join()

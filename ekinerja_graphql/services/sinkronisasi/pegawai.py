@@ -197,8 +197,8 @@ async def proses_batch(run_id: int, nomor: int, client: SiasnClient, claimant: s
     """Reads and applies batch `nomor` of the run. False when there was nothing to do:
     the batch is done, taken by a live task, or its run is over."""
     batch = await _klaim(run_id, nomor, claimant)
-    if batch is None:
-        return False
+    if batch is None or not await SyncRun.filter(id=run_id, status=SyncStatus.RUNNING).exists():
+        return False  # a cancelled run's batches are not read
     nips = list(batch.nips)
     bacaan = dict(zip(nips, await asyncio.gather(*(_baca(client, nip) for nip in nips)),
                       strict=True))  # fmt: skip
