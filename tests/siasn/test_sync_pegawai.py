@@ -218,3 +218,22 @@ async def test_a_run_ends_once_however_many_tasks_see_its_last_batch(
     assert await tarik_pegawai.mungkin_selesai(run.id, client)
     assert not await tarik_pegawai.mungkin_selesai(run.id, client)
     assert (await SyncRun.get(id=run.id)).status == "SUCCEEDED"
+
+
+async def test_refused_credentials_stop_the_run_with_nothing_applied(
+    seeded_like_simulator, client, client_settings, simulator
+):
+    data = simulator.data
+    data.pns[sorted(data.pns)[0]]["nama"] = "Tidak Akan Diterapkan"
+    run = await start(SyncKind.PULL_FULL)
+    batches = await plan(run, client, client_settings)
+    simulator.credentials.consumer_secret = "rotated-at-bkn"
+    simulator.apim_tokens.clear()
+    assert await proses_batch(run.id, batches[0], client, "t")
+    assert not await proses_batch(run.id, batches[1], client, "t")  # the run is over
+    run = await SyncRun.get(id=run.id)
+    assert (run.status, run.done) == ("FAILED", 0)
+    assert run.error_summary.startswith("SIASN_AUTH_REJECTED")
+    failure = await SyncFailure.get(run=run)
+    assert (failure.code, failure.penanggung) == ("SIASN_AUTH_REJECTED", "OPERATOR")
+    assert await pegawai_differences(run) == []

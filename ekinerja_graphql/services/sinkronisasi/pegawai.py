@@ -190,7 +190,6 @@ class _Hasil:
     counts: Counter = field(default_factory=Counter)
     differences: list[SyncDifference] = field(default_factory=list)
     synced: list[int] = field(default_factory=list)  # refreshed without a change
-    auth_rejected: SiasnError | None = None
 
 
 async def proses_batch(run_id: int, nomor: int, client: SiasnClient, claimant: str) -> bool:
@@ -202,6 +201,12 @@ async def proses_batch(run_id: int, nomor: int, client: SiasnClient, claimant: s
     nips = list(batch.nips)
     bacaan = dict(zip(nips, await asyncio.gather(*(_baca(client, nip) for nip in nips)),
                       strict=True))  # fmt: skip
+    refused = next((b for b in bacaan.values() if isinstance(b, SiasnAuthRejected)), None)
+    if refused is not None:  # every later call would be refused too: the run stops
+        run = await SyncRun.get(id=run_id)
+        await runs.gagal(run, refused, "data-utama")
+        await runs.selesai(run, SyncStatus.FAILED, f"{refused.code}: {refused.message}")
+        return True
     async with in_transaction():
         run = await SyncRun.get(id=run_id)
         # The checkpoint first: a second task that took the batch over finds it done.
@@ -211,11 +216,6 @@ async def proses_batch(run_id: int, nomor: int, client: SiasnClient, claimant: s
         if not finished or run.status is not SyncStatus.RUNNING:
             return False
         hasil = await _terapkan(run, bacaan)
-        if hasil.auth_rejected is not None:
-            await runs.gagal(run, hasil.auth_rejected, "data-utama")
-            await runs.selesai(run, SyncStatus.FAILED, f"{hasil.auth_rejected.code}: "
-                               f"{hasil.auth_rejected.message}")  # fmt: skip
-            return True
         await SyncDifference.bulk_create(hasil.differences, batch_size=500)
         if hasil.synced:
             await Pegawai.filter(id__in=hasil.synced).update(last_synced_at=datetime.now(UTC))
@@ -239,9 +239,6 @@ async def _terapkan(run: SyncRun, bacaan: dict[str, Bacaan]) -> _Hasil:
     lokal = await _Lokal.load(list(bacaan), found)
     seen_ids: set[str] = set()
     for nip, item in bacaan.items():
-        if isinstance(item, SiasnAuthRejected):
-            hasil.auth_rejected = item  # every other call would be refused too
-            return hasil
         if isinstance(item, SiasnPayloadInvalid):
             await runs.karantina(run, item, f"data-utama {nip}")
             hasil.counts["quarantined"] += 1

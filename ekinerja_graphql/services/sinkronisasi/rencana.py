@@ -54,7 +54,7 @@ async def rencanakan(run: SyncRun, client: SiasnClient, settings: Settings) -> N
                for start in range(0, len(ordered), size)]  # fmt: skip
     run.cursor_before = {**cursor, "since": since.isoformat() if since else None,
                          "nips": len(ordered), "batches": len(batches)}  # fmt: skip
-    run.total, run.done = len(ordered), 0
+    run.total, run.done, run.heartbeat_at = len(ordered), 0, datetime.now(UTC)
     async with in_transaction():
         await SyncBatch.bulk_create(batches, batch_size=500)
         # No batch runs yet, so the counts the feeds added are saved as they are.
