@@ -237,3 +237,20 @@ async def test_refused_credentials_stop_the_run_with_nothing_applied(
     failure = await SyncFailure.get(run=run)
     assert (failure.code, failure.penanggung) == ("SIASN_AUTH_REJECTED", "OPERATOR")
     assert await pegawai_differences(run) == []
+
+
+async def test_a_feed_that_drifts_while_paged_gives_each_nip_once(
+    seeded_like_simulator, client, client_settings, simulator
+):
+    data, today = simulator.data, datetime.now(UTC).date()
+    await Pegawai.all().update(last_synced_at=datetime.now(UTC))
+    promoted = sorted(nip for nip, p in data.pns.items()
+                      if p["golRuangAkhirId"] and p["golRuangAkhirId"] < "41")  # fmt: skip
+    assert len(promoted) > 100  # more than a page (rencana.PAGE)
+    for nip in promoted:
+        data.promote(nip, Golongan.IV_A, today.replace(day=1))
+    simulator.faults.page_drift = 7  # page 2 repeats the last 7 items of page 1
+    run = await sync(SyncKind.PULL_INCREMENTAL, client, client_settings)
+    assert (run.status, run.total, run.updated_count) == ("SUCCEEDED", len(promoted),
+                                                          len(promoted))  # fmt: skip
+    assert await Pegawai.filter(nip__in=promoted, golongan=Golongan.IV_A).count() == len(promoted)

@@ -203,6 +203,8 @@ def _page(request: Request, items: list) -> list:
         offset = int(request.query_params.get("offset", 0))
     except ValueError:
         return []
+    if offset > 0:
+        offset = max(offset - _sim(request).faults.page_drift, 1)
     return items[max(offset, 0):max(offset, 0) + max(limit, 0)]
 
 

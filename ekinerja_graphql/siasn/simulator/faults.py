@@ -25,6 +25,9 @@ class Faults:
     rates: dict[Fault, float] = field(default_factory=dict)  # per data request
     latency_seconds: float = 0.0  # of LATENCY faults
     base_latency_seconds: float = 0.0  # of every data request
+    # A limit/offset list drifts while paged (spec §"How the sync must behave"): each page
+    # after the first starts this many items early, repeating the end of the one before.
+    page_drift: int = 0
     draw: Random = field(default_factory=lambda: Random(0))
 
     def inject(self, *faults: Fault | None) -> None:
