@@ -13,28 +13,24 @@ from datetime import UTC, datetime
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from ekinerja_graphql.domain.kepegawaian import PPPK, StatusPegawai
+from ekinerja_graphql.domain.kepegawaian import StatusPegawai
 from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
 from ekinerja_graphql.domain.siasn_pegawai import (
     DEACTIVATED,
     KODE_PERBEDAAN,
     TIDAK_AKTIF,
-    golongan_dari,
-    jenis_dari,
     perubahan,
-    status_dari,
 )
 from ekinerja_graphql.models import (
-    Jabatan,
     Pegawai,
     StatusBatch,
     SyncBatch,
     SyncDifference,
     SyncRun,
     SyncStatus,
-    UnitOrganisasi,
 )
 from ekinerja_graphql.services.sinkronisasi import runs
+from ekinerja_graphql.services.sinkronisasi.data_utama import Lokal, siasn_fields, text
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.errors import (
     Penanggung,
@@ -50,27 +46,6 @@ PEGAWAI = "Pegawai"
 class PegawaiTidakAdaDiSiasn(SiasnError):
     code = "PEGAWAI_NOT_IN_SIASN"
     penanggung = Penanggung.ADMIN_INSTANSI_SIASN
-
-
-class UnorTidakDikenal(SiasnError):
-    """data-utama names a unor our tree does not hold: a ref-unor pull brings it."""
-
-    code = "PEGAWAI_UNOR_UNKNOWN"
-    penanggung = Penanggung.OPERATOR
-
-
-class JabatanTidakDikenal(SiasnError):
-    """data-utama names a jabatan the local jabatan table does not hold."""
-
-    code = "PEGAWAI_JABATAN_UNKNOWN"
-    penanggung = Penanggung.OPERATOR
-
-
-class KedudukanTidakDipetakan(SiasnError):
-    """A kedudukanPnsId whose meaning for the status is not certain: an admin decides."""
-
-    code = "PEGAWAI_KEDUDUKAN_UNMAPPED"
-    penanggung = Penanggung.ADMIN_UNIT
 
 
 class SiasnIdBentrok(SiasnError):
@@ -93,91 +68,6 @@ async def _baca(client: SiasnClient, nip: str) -> Bacaan:
         return found if found is not None else await client.data_utama(nip)
     except SiasnError as error:
         return error
-
-
-# --- The batch's view of the database ------------------------------------------------------
-
-
-@dataclass
-class _Lokal:
-    by_nip: dict[str, Pegawai]
-    by_siasn_id: dict[str, Pegawai]
-    units: dict[str, UnitOrganisasi]  # by SIASN id
-    jabatan: dict[str, Jabatan]  # by SIASN id
-    names: dict[tuple[str, int], str]  # ("unit_id" | "jabatan_id", id) -> nama
-
-    @classmethod
-    async def load(cls, nips: list[str], found: list[DataUtama]) -> "_Lokal":
-        siasn_ids = [item.id for item in found]
-        pegawai = await Pegawai.filter(Q(nip__in=nips) | Q(siasn_pns_id__in=siasn_ids))
-        unit_ids = {p.unit_id for p in pegawai}
-        jabatan_ids = {p.jabatan_id for p in pegawai if p.jabatan_id}
-        units = await UnitOrganisasi.filter(
-            Q(siasn_id__in={item.unor_id for item in found if item.unor_id}) | Q(id__in=unit_ids))
-        jabatan = await Jabatan.filter(Q(siasn_id__in={_jabatan_id(item) for item in found
-                                                        if _jabatan_id(item)})
-                                       | Q(id__in=jabatan_ids))  # fmt: skip
-        names = {("unit_id", u.id): u.nama for u in units}
-        names.update({("jabatan_id", j.id): j.nama for j in jabatan})
-        return cls(by_nip={p.nip: p for p in pegawai},
-                   by_siasn_id={p.siasn_pns_id: p for p in pegawai if p.siasn_pns_id},
-                   units={u.siasn_id: u for u in units if u.siasn_id},
-                   jabatan={j.siasn_id: j for j in jabatan if j.siasn_id}, names=names)  # fmt: skip
-
-    def shown(self, name: str, value: object) -> object:
-        """A difference's old or new value as an admin reads it: a unit or jabatan by name."""
-        if name in ("unit_id", "jabatan_id") and value is not None:
-            return f"{self.names.get((name, value), '?')} ({value})"
-        return value
-
-
-def _jabatan_id(item: DataUtama) -> str | None:
-    return (item.jabatan_struktural_id or item.jabatan_fungsional_id
-            or item.jabatan_fungsional_umum_id)  # fmt: skip
-
-
-def _text(value: str | None, longest: int) -> str | None:
-    """SIASN's text as we hold it: empty is none; what does not fit is not taken."""
-    return value if value and len(value) <= longest else None
-
-
-def _target(item: DataUtama, local: Pegawai | None, lokal: _Lokal
-            ) -> tuple[dict[str, object], list[SiasnError]]:  # fmt: skip
-    """The fields SIASN decides, as SIASN holds them, and what could not be read."""
-    problems: list[SiasnError] = []
-    jenis = jenis_dari(item.nip_baru, (item.model_extra or {}).get("statusPegawai"),
-                       local.jenis if local else None)  # fmt: skip
-    fields: dict[str, object] = {
-        "nama": item.nama[:255], "gelar_depan": _text(item.gelar_depan, 60),
-        "gelar_belakang": _text(item.gelar_belakang, 60), "nip_lama": _text(item.nip_lama, 9),
-        "nik": _text(item.nik, 16), "jenis": jenis,
-    }  # fmt: skip
-    for name, value in (("tanggal_lahir", item.tgl_lahir), ("tmt_cpns", item.tmt_cpns),
-                        ("tmt_jabatan", item.tmt_jabatan)):  # fmt: skip
-        if value is not None:
-            fields[name] = value
-    if jenis not in PPPK and golongan_dari(item.gol_ruang_akhir_id):
-        fields["golongan"] = golongan_dari(item.gol_ruang_akhir_id)
-    status = status_dari(item.kedudukan_pns_id, item.tgl_meninggal)
-    if status is not None:
-        fields["status"] = status
-    elif item.kedudukan_pns_id:
-        problems.append(KedudukanTidakDipetakan(
-            f"{item.nip_baru}: kedudukanPnsId {item.kedudukan_pns_id} "
-            f"({item.kedudukan_pns_nama or 'no name'}) does not say the status"))  # fmt: skip
-    unit = lokal.units.get(item.unor_id or "")
-    if unit is not None:
-        fields["unit_id"] = unit.id
-    else:
-        problems.append(UnorTidakDikenal(f"{item.nip_baru}: unorId {item.unor_id} "
-                                         f"({item.unor_nama}) is not in the unit tree"))
-    jabatan_siasn_id = _jabatan_id(item)
-    if jabatan_siasn_id and jabatan_siasn_id in lokal.jabatan:
-        fields["jabatan_id"] = lokal.jabatan[jabatan_siasn_id].id
-    elif jabatan_siasn_id:
-        problems.append(JabatanTidakDikenal(f"{item.nip_baru}: jabatan {jabatan_siasn_id} "
-                                            f"({item.jabatan_nama}) is not in the jabatan table"))
-    return fields, problems
 
 
 # --- Applying ------------------------------------------------------------------------------
@@ -236,7 +126,7 @@ async def _klaim(run_id: int, nomor: int, claimant: str) -> SyncBatch | None:
 async def _terapkan(run: SyncRun, bacaan: dict[str, Bacaan]) -> _Hasil:
     hasil = _Hasil()
     found = [item for item in bacaan.values() if isinstance(item, DataUtama)]
-    lokal = await _Lokal.load(list(bacaan), found)
+    lokal = await Lokal.load(list(bacaan), found)
     seen_ids: set[str] = set()
     for nip, item in bacaan.items():
         if isinstance(item, SiasnPayloadInvalid):
@@ -257,12 +147,12 @@ async def _terapkan(run: SyncRun, bacaan: dict[str, Bacaan]) -> _Hasil:
     return hasil
 
 
-def _held_by_other(item: DataUtama, lokal: _Lokal) -> bool:
+def _held_by_other(item: DataUtama, lokal: Lokal) -> bool:
     holder = lokal.by_siasn_id.get(item.id)
     return holder is not None and holder.nip != item.nip_baru
 
 
-async def _hilang(run: SyncRun, nip: str, lokal: _Lokal, hasil: _Hasil) -> None:
+async def _hilang(run: SyncRun, nip: str, lokal: Lokal, hasil: _Hasil) -> None:
     """SIASN does not know the NIP: a local pegawai is deactivated; any other NIP (from a
     feed or a file) is reported."""
     pegawai = lokal.by_nip.get(nip)
@@ -284,9 +174,9 @@ async def _hilang(run: SyncRun, nip: str, lokal: _Lokal, hasil: _Hasil) -> None:
     hasil.counts["deactivated"] += 1
 
 
-async def _rekonsiliasi(run: SyncRun, item: DataUtama, lokal: _Lokal, hasil: _Hasil) -> None:
+async def _rekonsiliasi(run: SyncRun, item: DataUtama, lokal: Lokal, hasil: _Hasil) -> None:
     pegawai = lokal.by_nip.get(item.nip_baru)
-    target, problems = _target(item, pegawai, lokal)
+    target, problems = siasn_fields(item, pegawai, lokal)
     for problem in problems:
         await runs.gagal(run, problem, item.nip_baru)
     if pegawai is None:
@@ -319,7 +209,7 @@ async def _rekonsiliasi(run: SyncRun, item: DataUtama, lokal: _Lokal, hasil: _Ha
         hasil.counts["updated" if changes else "unchanged"] += 1
 
 
-async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal: _Lokal,
+async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal: Lokal,
                 hasil: _Hasil, problems: list[SiasnError]) -> None:  # fmt: skip
     """A NIP SIASN holds and we do not: a new pegawai, when its unit is known."""
     if "unit_id" not in target:
@@ -337,8 +227,8 @@ async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal:
     target.setdefault("status", StatusPegawai.AKTIF)  # a hire whose kedudukan is unmapped
     pegawai = await Pegawai.create(
         nip=item.nip_baru, jenis_kelamin=nip.jenis_kelamin, siasn_pns_id=item.id,
-        email=_text(item.email, 255), alamat=item.alamat or None,
-        nomor_hp=_text(item.no_hp, 20), last_synced_at=datetime.now(UTC), **target)  # fmt: skip
+        email=text(item.email, 255), alamat=item.alamat or None,
+        nomor_hp=text(item.no_hp, 20), last_synced_at=datetime.now(UTC), **target)  # fmt: skip
     lokal.by_nip[pegawai.nip] = pegawai
     hasil.differences.append(SyncDifference(
         run_id=run.id, code="PEGAWAI_ADDED", object_type=PEGAWAI, object_id=pegawai.id,
