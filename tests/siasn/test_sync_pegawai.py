@@ -175,18 +175,20 @@ async def test_what_does_not_parse_is_quarantined_and_what_cannot_be_placed_is_r
     seeded_like_simulator, client, client_settings, simulator
 ):
     data = simulator.data
-    bad, placeless, unknown = sorted(data.pns)[:3]
+    bad, placeless, unknown, someone_else = sorted(data.pns)[:4]
     data.pns[bad]["nipBaru"] = "not-a-nip"
+    data.pns[someone_else] = {**data.pns[someone_else], "nipBaru": sorted(data.pns)[5]}
     data.pns[placeless]["unorId"] = "F" * 32
     data.pns[unknown]["kedudukanPnsId"] = "15"  # PNS kena hukuman disiplin
     extra = format_nip(date(1990, 1, 1), date(2015, 1, 1), JenisKelamin.LAKI_LAKI, 999)
     run = await sync(SyncKind.PULL_FULL, client, client_settings, nips=[extra])
     assert run.status == "FAILED"
-    assert counts(run) == (0, 0, len(data.pns) - 3, 0, 1, 3)
+    assert counts(run) == (0, 0, len(data.pns) - 4, 0, 2, 3)
     assert (run.done, run.total) == (len(data.pns) + 1, len(data.pns) + 1)
-    quarantined = await SyncQuarantine.get(run=run)
-    assert quarantined.source == f"data-utama {bad}"
-    assert quarantined.payload["nipBaru"] == "not-a-nip"
+    quarantined = {q.source: q for q in await SyncQuarantine.filter(run=run)}
+    assert quarantined.keys() == {f"data-utama {bad}", f"data-utama {someone_else}"}
+    assert quarantined[f"data-utama {bad}"].payload["nipBaru"] == "not-a-nip"
+    assert "answered for NIP" in quarantined[f"data-utama {someone_else}"].reason
     failures = {(f.code, f.penanggung, f.key) for f in await SyncFailure.filter(run=run)}
     assert failures == {("PEGAWAI_UNOR_UNKNOWN", "OPERATOR", placeless),
                         ("PEGAWAI_KEDUDUKAN_UNMAPPED", "ADMIN_UNIT", unknown),

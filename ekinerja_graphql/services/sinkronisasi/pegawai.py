@@ -137,6 +137,11 @@ async def _terapkan(run: SyncRun, bacaan: dict[str, Bacaan]) -> _Hasil:
             hasil.counts["failed"] += 1
         elif item is None:
             await _hilang(run, nip, lokal, hasil)
+        elif item.nip_baru != nip:  # an answer about someone else is not applied to anyone
+            await runs.karantina(run, SiasnPayloadInvalid(
+                f"data-utama {nip} answered for NIP {item.nip_baru}",
+                item.model_dump(by_alias=True, mode="json")), f"data-utama {nip}")  # fmt: skip
+            hasil.counts["quarantined"] += 1
         elif item.id in seen_ids or _held_by_other(item, lokal):
             await runs.gagal(run, SiasnIdBentrok(
                 f"{nip}: SIASN id {item.id} is held by another NIP"), nip)  # fmt: skip
@@ -219,7 +224,8 @@ async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal:
         nip = parse_nip(item.nip_baru, plausible=False)
     except InvalidNip as error:
         await runs.karantina(run, SiasnPayloadInvalid(f"data-utama {item.nip_baru}: {error}",
-                                                      item.model_dump(by_alias=True)),
+                                                      item.model_dump(by_alias=True,
+                                                                      mode="json")),
                              f"data-utama {item.nip_baru}")  # fmt: skip
         hasil.counts["quarantined"] += 1
         return
