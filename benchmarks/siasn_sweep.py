@@ -77,8 +77,9 @@ async def follow(args, worker: subprocess.Popen) -> dict:
 
 
 async def _follow(args, worker: subprocess.Popen) -> dict:
-    """Samples the run each second: progress, and the worker's memory."""
-    run_id, peak, window_start, last = None, 0, None, None
+    """Samples the run each second: progress, and the worker's memory. `done` moves a batch
+    at a time, so the rate is taken between two moments it moved (to within a second)."""
+    run_id, peak, window_start, moved, last = None, 0, None, None, None
     started = time.perf_counter()
     while True:
         peak = max(peak, family_rss(worker))
@@ -86,11 +87,14 @@ async def _follow(args, worker: subprocess.Popen) -> dict:
         now = time.perf_counter()
         if run is not None:
             run_id = run.id
-            if window_start is None and run.done >= 2 * args.batch:  # past planning
-                window_start = (now, run.done)
+            if moved is None or run.done != moved[1]:
+                moved = (now, run.done)
+                if window_start is None and run.done >= 2 * args.batch:  # past planning
+                    window_start = moved
             last = (now, run.done, run)
             over = run.status is not SyncStatus.RUNNING
-            if window_start and not args.whole and now - window_start[0] >= args.window:
+            if (window_start and not args.whole and moved[0] == now
+                    and now - window_start[0] >= args.window):  # fmt: skip
                 await runs.selesai(run, SyncStatus.CANCELLED, "benchmark window over")
                 over = True
             if over:
@@ -98,9 +102,9 @@ async def _follow(args, worker: subprocess.Popen) -> dict:
         if now - started > args.timeout:
             sys.exit(f"no end after {args.timeout} s: {last}")
         await asyncio.sleep(1)
-    (t0, done0), (t1, done1, run) = window_start, last
-    return {"run": run_id, "rate": (done1 - done0) / (t1 - t0), "seconds": t1 - started,
-            "done": done1, "total": run.total, "status": run.status, "peak_rss": peak,
+    (t0, done0), (t1, done1), run = window_start, moved, last[2]
+    return {"run": run_id, "rate": (done1 - done0) / (t1 - t0), "seconds": last[0] - started,
+            "done": last[1], "total": run.total, "status": run.status, "peak_rss": peak,
             "counts": (run.created_count, run.updated_count, run.unchanged_count,
                        run.deactivated_count, run.quarantined_count, run.failed_count)}
 
