@@ -14,9 +14,8 @@ from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import database
 from ekinerja_graphql.errors import Conflict
 from ekinerja_graphql.models import SyncKind, SyncRun, SyncStatus
-from ekinerja_graphql.services.sinkronisasi import runs
+from ekinerja_graphql.services.sinkronisasi import rencana, runs
 from ekinerja_graphql.services.sinkronisasi.daftar_nip import DaftarNipInvalid, baca_daftar_nip
-from ekinerja_graphql.services.sinkronisasi.rencana import EXTRA_NIPS
 
 console = Console(stderr=True)
 POLL_SECONDS = 1.0
@@ -73,8 +72,7 @@ async def _start_and_follow(settings: Settings, kind: SyncKind, extra: list[str]
     async with database(settings):
         run = await runs.mulai(kind, requested_by="cli", paksa=paksa)
         if extra:
-            run.cursor_before = {**(run.cursor_before or {}), EXTRA_NIPS: extra}
-            await run.save(update_fields=["cursor_before"])
+            await rencana.tambah_nip(run, extra)
         await asyncio.to_thread(actor_for(kind).send, run.id)
         console.print(f"SyncRun {run.id} ({kind}) queued for `ekinerja worker`")
         if not wait:

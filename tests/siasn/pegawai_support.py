@@ -11,9 +11,8 @@ from ekinerja_graphql.models import Jabatan, Pegawai, SyncKind, SyncRun, UnitOrg
 from ekinerja_graphql.seed.context import SeedContext
 from ekinerja_graphql.seed.generator import SeedGenerator
 from ekinerja_graphql.seed.tables import JABATAN
-from ekinerja_graphql.services.sinkronisasi import runs, tarik_pegawai
+from ekinerja_graphql.services.sinkronisasi import rencana, runs, tarik_pegawai
 from ekinerja_graphql.services.sinkronisasi.pegawai import proses_batch
-from ekinerja_graphql.services.sinkronisasi.rencana import EXTRA_NIPS
 from ekinerja_graphql.siasn.formats import parse_tanggal
 from ekinerja_graphql.siasn.simulator.dataset import SimulatedSiasn
 from tests.conftest import SEED
@@ -22,8 +21,7 @@ from tests.conftest import SEED
 async def start(kind: SyncKind, nips: list[str] | None = None) -> SyncRun:
     run = await runs.mulai(kind, requested_by="test")
     if nips:
-        run.cursor_before = {EXTRA_NIPS: nips}
-        await run.save(update_fields=["cursor_before"])
+        await rencana.tambah_nip(run, nips)
     return run
 
 

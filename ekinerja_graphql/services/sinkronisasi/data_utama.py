@@ -50,9 +50,8 @@ class Lokal:
         jabatan_ids = {p.jabatan_id for p in pegawai if p.jabatan_id}
         units = await UnitOrganisasi.filter(
             Q(siasn_id__in={item.unor_id for item in found if item.unor_id}) | Q(id__in=unit_ids))
-        jabatan = await Jabatan.filter(Q(siasn_id__in={_jabatan_id(item) for item in found
-                                                        if _jabatan_id(item)})
-                                       | Q(id__in=jabatan_ids))  # fmt: skip
+        named = {jabatan_id for item in found if (jabatan_id := _jabatan_id(item))}
+        jabatan = await Jabatan.filter(Q(siasn_id__in=named) | Q(id__in=jabatan_ids))
         names = {("unit_id", u.id): u.nama for u in units}
         names.update({("jabatan_id", j.id): j.nama for j in jabatan})
         return cls(by_nip={p.nip: p for p in pegawai},

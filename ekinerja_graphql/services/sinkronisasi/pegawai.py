@@ -169,13 +169,11 @@ async def _hilang(run: SyncRun, nip: str, lokal: Lokal, hasil: _Hasil) -> None:
         hasil.synced.append(pegawai.id)
         hasil.counts["unchanged"] += 1
         return
-    hasil.differences.append(SyncDifference(
-        run_id=run.id, code="PEGAWAI_NOT_IN_SIASN", object_type=PEGAWAI, object_id=pegawai.id,
-        siasn_id=pegawai.siasn_pns_id, field="status", old=pegawai.status,
-        new=StatusPegawai.NONAKTIF))  # fmt: skip
-    pegawai.status, pegawai.last_synced_at = StatusPegawai.NONAKTIF, datetime.now(UTC)
-    pegawai.version += 1
-    await pegawai.save(update_fields=["status", "last_synced_at", "version", "updated_at"])
+    hasil.differences.append(runs.baris_perbedaan(
+        run, "PEGAWAI_NOT_IN_SIASN", PEGAWAI, pegawai.id, pegawai.siasn_pns_id, "status",
+        pegawai.status, StatusPegawai.NONAKTIF))  # fmt: skip
+    pegawai.status = StatusPegawai.NONAKTIF
+    await _simpan(pegawai, ["status"])
     hasil.counts["deactivated"] += 1
 
 
@@ -195,15 +193,11 @@ async def _rekonsiliasi(run: SyncRun, item: DataUtama, lokal: Lokal, hasil: _Has
         target["siasn_pns_id"] = item.id
     for code, name, before, after in changes:
         setattr(pegawai, name, target[name])
-        hasil.differences.append(SyncDifference(
-            run_id=run.id, code=code, object_type=PEGAWAI, object_id=pegawai.id,
-            siasn_id=item.id, field=name, old=_str(lokal.shown(name, before)),
-            new=_str(lokal.shown(name, after))))  # fmt: skip
+        hasil.differences.append(runs.baris_perbedaan(
+            run, code, PEGAWAI, pegawai.id, item.id, name, lokal.shown(name, before),
+            lokal.shown(name, after)))  # fmt: skip
     if changes:
-        pegawai.last_synced_at = datetime.now(UTC)
-        pegawai.version += 1
-        await pegawai.save(update_fields=[*(name for _, name, _, _ in changes),
-                                          "last_synced_at", "version", "updated_at"])  # fmt: skip
+        await _simpan(pegawai, [name for _, name, _, _ in changes])
     else:
         hasil.synced.append(pegawai.id)
     if problems:
@@ -236,11 +230,14 @@ async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal:
         email=text(item.email, 255), alamat=item.alamat or None,
         nomor_hp=text(item.no_hp, 20), last_synced_at=datetime.now(UTC), **target)  # fmt: skip
     lokal.by_nip[pegawai.nip] = pegawai
-    hasil.differences.append(SyncDifference(
-        run_id=run.id, code="PEGAWAI_ADDED", object_type=PEGAWAI, object_id=pegawai.id,
-        siasn_id=item.id, field="nip", old=None, new=pegawai.nip))  # fmt: skip
+    hasil.differences.append(runs.baris_perbedaan(run, "PEGAWAI_ADDED", PEGAWAI, pegawai.id,
+                                                  item.id, "nip", None, pegawai.nip))
     hasil.counts["failed" if problems else "created"] += 1
 
 
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+async def _simpan(pegawai: Pegawai, fields: list[str]) -> None:
+    """Saves what SIASN changed, as refreshed now, bumping the version (a concurrent edit
+    by a user then meets a stale version)."""
+    pegawai.last_synced_at = datetime.now(UTC)
+    pegawai.version += 1
+    await pegawai.save(update_fields=[*fields, "last_synced_at", "version", "updated_at"])

@@ -31,6 +31,13 @@ PENSIUN_BEFORE, PENSIUN_AHEAD = timedelta(days=31), timedelta(days=62)
 EXTRA_NIPS = "nipTambahan"  # cursor_before key of NIPs given by the starter (a CSV)
 
 
+async def tambah_nip(run: SyncRun, nips: list[str]) -> None:
+    """NIPs the starter gives besides the plan's own (an Export Data ASN file); read when
+    the run is planned."""
+    run.cursor_before = {**(run.cursor_before or {}), EXTRA_NIPS: nips}
+    await run.save(update_fields=["cursor_before"])
+
+
 async def rencanakan(run: SyncRun, client: SiasnClient, settings: Settings) -> None:
     if await SyncBatch.filter(run=run).exists():
         return  # planned before the worker stopped: the plan stands
@@ -108,7 +115,9 @@ async def _pensiun(run: SyncRun, client: SiasnClient, since: date, today: date) 
     except SiasnError as error:
         await runs.gagal(run, error, source)
         return []
-    return await _taken(run, parsed, source, {})
+    seen: dict[str, str] = {}
+    await _taken(run, parsed, source, seen)
+    return list(seen.values())
 
 
 async def _pengadaan(run: SyncRun, client: SiasnClient, years: Iterable[int]) -> list[str]:
@@ -138,14 +147,13 @@ async def _paged(run: SyncRun, source: str,
     return list(seen.values())
 
 
-async def _taken(run: SyncRun, parsed: Parsed, source: str, seen: dict[str, str]) -> list[str]:
+async def _taken(run: SyncRun, parsed: Parsed, source: str, seen: dict[str, str]) -> None:
     """Adds the feed's items to `seen` (SIASN id, or the NIP for items without one, to
     NIP) and quarantines those that do not parse."""
     for invalid in parsed.invalid:
         await runs.karantina(run, invalid, source)
     for item in parsed.items:
         seen.setdefault(_key(item), item.nip_baru)
-    return list(seen.values())
 
 
 def _key(item: BaseModel) -> str:

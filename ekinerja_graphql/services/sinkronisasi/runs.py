@@ -102,12 +102,19 @@ async def selesai(run: SyncRun, status: SyncStatus, error_summary: str | None = 
                                   "done", "total", "updated_at"])  # fmt: skip
 
 
+def baris_perbedaan(run: SyncRun, code: str, object_type: str, object_id: int | None,
+                    siasn_id: str | None, field: str, old: object, new: object
+                    ) -> SyncDifference:  # fmt: skip
+    """A difference, not yet saved (a batch writes its own in one INSERT)."""
+    return SyncDifference(run_id=run.id, code=code, object_type=object_type,
+                          object_id=object_id, siasn_id=siasn_id, field=field,
+                          old=None if old is None else str(old),
+                          new=None if new is None else str(new))  # fmt: skip
+
+
 async def perbedaan(run: SyncRun, code: str, object_type: str, object_id: int | None,
                     siasn_id: str | None, field: str, old: object, new: object) -> None:
-    await SyncDifference.create(run=run, code=code, object_type=object_type,
-                                object_id=object_id, siasn_id=siasn_id, field=field,
-                                old=None if old is None else str(old),
-                                new=None if new is None else str(new))  # fmt: skip
+    await baris_perbedaan(run, code, object_type, object_id, siasn_id, field, old, new).save()
 
 
 async def karantina(run: SyncRun, invalid: SiasnPayloadInvalid, source: str) -> None:
