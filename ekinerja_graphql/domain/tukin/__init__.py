@@ -1,0 +1,2 @@
+"""Tunjangan kinerja (spec/domain.md §5): the rule set, the working calendar, attendance
+and the monthly formula, all pure."""
