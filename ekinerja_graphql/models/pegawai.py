@@ -53,6 +53,8 @@ class Pegawai(VersionedModel):
     )
     tmt_cpns = fields.DateField(null=True)  # PNS: TMT CPNS; PPPK: TMT of the first contract
     tmt_jabatan = fields.DateField(null=True)
+    # Rp per month of tunjangan profesi (a certified guru or dosen): offset against tukin.
+    tunjangan_profesi = fields.IntField(null=True)
     # Personal data: visible to the pegawai and admins only (spec/domain.md §8).
     nik = fields.CharField(max_length=16, null=True)
     alamat = fields.TextField(null=True)
