@@ -119,6 +119,13 @@ class Settings(BaseSettings):
     # A run (or a batch) whose worker has been silent this long is taken over.
     sync_stale_seconds: int = Field(300, ge=1)
 
+    # Tunjangan kinerja (spec/domain.md §5): working hours and holidays (a TOML file; empty:
+    # the shipped default, ekinerja_graphql/defaults/jadwal_kerja.toml), pegawai per batch
+    # of a run, and the largest attendance file accepted.
+    jadwal_kerja_file: Path | None = None
+    tukin_batch_pegawai: int = Field(5000, ge=1, le=50_000)
+    max_upload_bytes: int = Field(32 * 1024 * 1024, ge=1024)
+
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite://{self.data_dir / 'ekinerja.sqlite3'}"

@@ -1,0 +1,1 @@
+"""Tunjangan kinerja use cases: rule sets, attendance, dated facts, runs, reports."""
