@@ -3,7 +3,7 @@
 Actors are thin: they open nothing themselves and call services/ (see DESIGN.md).
 """
 
-from workers import maintenance, siasn
+from workers import maintenance, siasn, tukin
 from workers.broker import broker
 
-__all__ = ["broker", "maintenance", "siasn"]
+__all__ = ["broker", "maintenance", "siasn", "tukin"]

@@ -1,7 +1,8 @@
-"""`ekinerja scheduler`: sends the periodic SIASN work: every few minutes the outbox sweep
-and the resumption of runs whose worker died; nightly the incremental pegawai sync (which
-pulls ref-unor first). Running two schedulers is harmless: outbox rows and batches are
-claimed by one worker each, and a run is refused while one of its kind and scope is going."""
+"""`ekinerja scheduler`: sends the periodic work: every few minutes the outbox sweep, the
+resumption of sync and tukin runs whose worker died and the recomputation of stale tukin
+months; nightly the incremental pegawai sync (which pulls ref-unor first). Running two
+schedulers is harmless: outbox rows and batches are claimed by one worker each, and a run
+is refused while one of its kind and scope is going."""
 
 import asyncio
 import logging
@@ -63,6 +64,7 @@ async def start_nightly_sync() -> int | None:
 
 async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
     from workers.siasn import resume_stalled_runs, sweep_outbox
+    from workers.tukin import hitung_ulang_tukin, resume_stalled_tukin_runs
 
     jadwal = Jadwal.starting(datetime.now(), settings)
     async with database(settings):
@@ -72,6 +74,8 @@ async def run_scheduler(settings: Settings, stop: asyncio.Event) -> None:
                 if sweep:
                     await asyncio.to_thread(sweep_outbox.send)
                     await asyncio.to_thread(resume_stalled_runs.send)
+                    await asyncio.to_thread(resume_stalled_tukin_runs.send)
+                    await asyncio.to_thread(hitung_ulang_tukin.send)
                 if sync:
                     await start_nightly_sync()
             except Exception:  # Redis or the database away: try again next tick

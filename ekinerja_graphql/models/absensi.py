@@ -32,8 +32,10 @@ class Absensi(Model):
                                      on_delete=fields.CASCADE)  # fmt: skip
     tanggal = fields.DateField()
     keterangan = fields.CharEnumField(Keterangan, max_length=20)
-    jam_masuk = fields.TimeField(null=True)
-    jam_pulang = fields.TimeField(null=True)
+    # "HH:MM:SS" as the file gave it: Tortoise's TimeField would attach its UTC zone to a
+    # local time of day, and SQLite has no time type.
+    jam_masuk = fields.CharField(max_length=8, null=True)
+    jam_pulang = fields.CharField(max_length=8, null=True)
     menit_terlambat = fields.SmallIntField(null=True)
     menit_pulang_cepat = fields.SmallIntField(null=True)
     impor = fields.ForeignKeyField("models.ImporAbsensi", related_name=False, null=True,

@@ -139,17 +139,17 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
                            f"{aturan.batas_potongan_persen} %", deductions - capped))  # fmt: skip
     percent = max(NOL, kinerja + aturan.kehadiran_persen - capped)
     paid = _round(base * percent / SERATUS, aturan)
-    lines.append(Baris("DIBAYAR", f"{percent} % of T", percent, paid))
+    lines.append(Baris("DIBAYAR", f"{percent} % of T", percent, Decimal(paid)))
 
     if aturan.kurangi_tunjangan_profesi and masukan.tunjangan_profesi > 0:
         offset = min(paid, _round(masukan.tunjangan_profesi, aturan))
         lines.append(Baris("TUNJANGAN_PROFESI", f"tunjangan profesi Rp "
                            f"{_rp(masukan.tunjangan_profesi)} offset (never below 0)",
-                           rupiah=-offset))  # fmt: skip
+                           rupiah=Decimal(-offset)))  # fmt: skip
         paid -= offset
     kelas = _last_kelas(masukan, unpaid_status)
     paid += _bonus(masukan, aturan, kelas, lines)
-    lines.append(Baris("JUMLAH", "paid this month", rupiah=paid))
+    lines.append(Baris("JUMLAH", "paid this month", rupiah=Decimal(paid)))
     return HasilTukin(
         jumlah=int(paid), tukin_bulan=base, persen_dibayar=percent, potongan_persen=deductions,
         kelas=kelas, provisional=not final or absensi is None, baris=tuple(lines),

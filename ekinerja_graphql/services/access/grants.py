@@ -32,6 +32,8 @@ class Access(Enum):
     IDENTITY = "name, NIP, jabatan, unit"
     RECORDS = "SKP, RHK, realisasi and evaluations"
     PERSONAL_DATA = "NIK, address and contact details"
+    TUKIN = "tunjangan kinerja amounts"
+    ADMINISTRATION = "attendance, dated facts, tukin runs and reports"
 
 
 class Grant(Protocol):

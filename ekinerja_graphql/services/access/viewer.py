@@ -46,6 +46,10 @@ class Viewer:
         return tuple(g.unit_path for g in self.grants[Access.RECORDS] if isinstance(g, UnitSubtree))
 
     @property
+    def administers(self) -> bool:
+        return bool(self.grants[Access.ADMINISTRATION])
+
+    @property
     def sees_everyone(self) -> bool:
         return any(isinstance(grant, Everyone) for grant in self.grants[Access.IDENTITY])
 
@@ -88,6 +92,8 @@ async def load_viewer(subject: str, service_accounts: frozenset[str], today: dat
             Access.IDENTITY: records + ((Listed(appraisers),) if appraisers else ()),
             Access.RECORDS: records,
             Access.PERSONAL_DATA: chain[:1] + admin,
+            Access.TUKIN: chain[:1] + admin,
+            Access.ADMINISTRATION: admin,
         },
     )
 

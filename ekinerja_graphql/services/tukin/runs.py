@@ -1,0 +1,187 @@
+"""A tukin run: a month for a unit subtree (or the whole ministry), planned as batches of
+whole units — one message each, applied once, marked DONE in the transaction that writes
+its results — with progress, and a heartbeat so a run whose worker died is resumed."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from ekinerja_graphql.config import Settings, get_settings
+from ekinerja_graphql.domain.tukin.bulan import format_bulan
+from ekinerja_graphql.errors import BadUserInput, Conflict, Forbidden, NotFound
+from ekinerja_graphql.models import (
+    AturanTukin,
+    Pegawai,
+    StatusBatch,
+    SyncStatus,
+    TukinBatch,
+    TukinRun,
+    UnitOrganisasi,
+)
+from ekinerja_graphql.models.unit_organisasi import in_subtree
+from ekinerja_graphql.services import audit
+from ekinerja_graphql.services.access.grants import UnitSubtree
+from ekinerja_graphql.services.access.peran import Actor
+from ekinerja_graphql.services.tukin.hitung import hitung
+from ekinerja_graphql.services.tukin.masukan import STATUS_DIHITUNG
+
+RUNNERS = "tukin runs are started by ADMIN_UNIT (for its units) and ADMIN_PUSAT"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stale_before() -> datetime:
+    return _now() - timedelta(seconds=get_settings().sync_stale_seconds)
+
+
+async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
+    """A new RUNNING run; CONFLICT naming the one already going for this month and unit,
+    unless its worker died: then that one, to resume."""
+    await _pastikan_boleh(actor, unit_id)
+    this_month = actor.today.replace(day=1)
+    if bulan > this_month:
+        raise BadUserInput("bulan", f"a month up to this one ({format_bulan(this_month)})")
+    if not await AturanTukin.filter(berlaku_mulai__lte=bulan).exists() and \
+            await AturanTukin.exists():  # none at all: the shipped default is stored on use
+        raise BadUserInput("bulan", f"a month with a rule set in force: none is for "
+                           f"{format_bulan(bulan)}")  # fmt: skip
+    key = f"{format_bulan(bulan)}:{unit_id or ''}"
+    async with in_transaction():
+        going = await TukinRun.filter(active_key=key).select_for_update().first()
+        if going is not None:
+            if (going.heartbeat_at or going.created_at) >= stale_before():
+                raise Conflict(f"tukin for {format_bulan(bulan)} of this unit is being computed: "
+                               f"TukinRun {going.id}", extensions={"tukinRunId": going.id})
+            await denyut(going)
+            return going
+        try:
+            run = await TukinRun.create(bulan=bulan, unit_id=unit_id, status=SyncStatus.RUNNING,
+                                        requested_by=actor.subject, started_at=_now(),
+                                        heartbeat_at=_now(), active_key=key)  # fmt: skip
+        except IntegrityError:
+            raise Conflict(f"tukin for {format_bulan(bulan)} has just been started") from None
+        await audit.record(actor, "mulaiHitungTukin", run, pegawai_id=None)
+    return run
+
+
+async def _pastikan_boleh(actor: Actor, unit_id: int | None) -> None:
+    viewer = actor.viewer
+    if not viewer.administers:
+        raise Forbidden(RUNNERS)
+    if unit_id is None:
+        if not viewer.sees_everyone:
+            raise Forbidden("the whole ministry is computed by ADMIN_PUSAT; give unitId")
+        return
+    path = await UnitOrganisasi.filter(id=unit_id).values_list("path", flat=True)
+    if not path:
+        raise NotFound(f"UnitOrganisasi {unit_id} does not exist")
+    if not viewer.sees_everyone and not any(
+            UnitSubtree(p).allows({"unit_path": path[0]}) for p in viewer.admin_unit_paths):
+        raise Forbidden(f"unit {unit_id} is outside the units you administer")
+
+
+async def rencanakan(run_id: int, settings: Settings) -> list[int]:
+    """The run's pending batch numbers, planning them first when the run is new: the
+    subtree's units in path order, packed whole into batches of about
+    `tukin_batch_pegawai` pegawai."""
+    run = await TukinRun.get(id=run_id)
+    if run.status is not SyncStatus.RUNNING:
+        return []
+    async with in_transaction():
+        run = await TukinRun.filter(id=run_id).select_for_update().get()
+        if run.batches == 0:
+            await _plan(run, settings.tukin_batch_pegawai)
+    await denyut(run)
+    pending = TukinBatch.filter(run_id=run_id, status=StatusBatch.PENDING)
+    numbers = await pending.order_by("nomor").values_list("nomor", flat=True)
+    if not numbers:
+        await _mungkin_selesai(run_id)
+    return list(numbers)
+
+
+async def _plan(run: TukinRun, size: int) -> None:
+    units = UnitOrganisasi.all()
+    if run.unit_id is not None:
+        path = (await UnitOrganisasi.get(id=run.unit_id)).path
+        units = units.filter(in_subtree(path, "path"))
+    unit_ids = await units.order_by("path").values_list("id", flat=True)
+    pegawai = Pegawai.filter(status__in=STATUS_DIHITUNG)
+    if run.unit_id is not None:
+        pegawai = pegawai.filter(unit_id__in=unit_ids)
+    counts = dict(await pegawai.annotate(n=Count("id")).group_by("unit_id").values_list(
+        "unit_id", "n"))
+    batches, current, filled = [], [], 0
+    for unit_id in unit_ids:
+        if not counts.get(unit_id):
+            continue
+        current.append(unit_id)
+        filled += counts[unit_id]
+        if filled >= size:
+            batches.append((current, filled))
+            current, filled = [], 0
+    if current:
+        batches.append((current, filled))
+    await TukinBatch.bulk_create([
+        TukinBatch(run_id=run.id, nomor=n, unit_ids=ids, pegawai=count)
+        for n, (ids, count) in enumerate(batches, start=1)
+    ])  # fmt: skip
+    run.total = sum(count for _, count in batches)
+    run.batches = len(batches)
+    await run.save(update_fields=["total", "batches", "updated_at"])
+
+
+async def proses_batch(run_id: int, nomor: int, claimant: str, settings: Settings) -> bool:
+    """Computes one batch; False when it is done, or taken by a live task (a duplicate
+    message), or the run is no longer going."""
+    claimed = await TukinBatch.filter(
+        Q(claimed_by=None) | Q(claimed_at__lt=stale_before()), run_id=run_id, nomor=nomor,
+        status=StatusBatch.PENDING,
+    ).update(claimed_by=claimant, claimed_at=_now())  # fmt: skip
+    run = await TukinRun.get(id=run_id)
+    if not claimed or run.status is not SyncStatus.RUNNING:
+        return False
+    batch = await TukinBatch.get(run_id=run_id, nomor=nomor)
+    ids = await Pegawai.filter(unit_id__in=batch.unit_ids, status__in=STATUS_DIHITUNG
+                               ).order_by("id").values_list("id", flat=True)  # fmt: skip
+
+    async def mark_done(connection, written: int) -> None:
+        done = await TukinBatch.filter(id=batch.id, claimed_by=claimant,
+                                       status=StatusBatch.PENDING).using_db(connection).update(
+            status=StatusBatch.DONE, done_at=_now())  # fmt: skip
+        if not done:
+            raise Conflict("the batch was taken over while computing")  # rolls back
+        await TukinRun.filter(id=run_id).using_db(connection).update(
+            done=F("done") + written, batches_done=F("batches_done") + 1, heartbeat_at=_now())
+
+    await hitung(list(ids), run.bulan, settings, run_id=run_id, in_same_transaction=mark_done)
+    await _mungkin_selesai(run_id)
+    return True
+
+
+async def _mungkin_selesai(run_id: int) -> None:
+    """SUCCEEDED once every batch is done (whichever task finishes last)."""
+    if await TukinBatch.filter(run_id=run_id, status=StatusBatch.PENDING).exists():
+        return
+    await TukinRun.filter(id=run_id, status=SyncStatus.RUNNING).update(
+        status=SyncStatus.SUCCEEDED, finished_at=_now(), active_key=None)
+
+
+async def gagal(run_id: int, reason: str) -> None:
+    await TukinRun.filter(id=run_id, status=SyncStatus.RUNNING).update(
+        status=SyncStatus.FAILED, finished_at=_now(), active_key=None, error_summary=reason)
+
+
+async def denyut(run: TukinRun) -> None:
+    await TukinRun.filter(id=run.id).update(heartbeat_at=_now())
+
+
+async def macet() -> list[int]:
+    """RUNNING runs whose heartbeat stopped (the scheduler resumes them)."""
+    return list(await TukinRun.filter(status=SyncStatus.RUNNING,
+                                      heartbeat_at__lt=stale_before()).values_list(
+        "id", flat=True))  # fmt: skip
