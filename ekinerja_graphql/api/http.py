@@ -78,7 +78,10 @@ class GraphQLApp(GraphQL):
     def __init__(
         self, schema: BaseSchema, *, settings: Settings, context_factory: ContextFactory
     ) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
+        # Multipart uploads: a cross-site form cannot carry the bearer token, so they need no
+        # CSRF guard beyond authentication.
+        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None,
+                         multipart_uploads_enabled=True)
         self.settings = settings
         self.context_factory = context_factory
 
@@ -239,4 +242,4 @@ def create_graphql_app(settings: Settings) -> ASGIApp:
     from ekinerja_graphql.api.schema import build_schema
 
     app = GraphQLApp(build_schema(settings), settings=settings, context_factory=build_context)
-    return RequestIdMiddleware(BodyLimit(app, settings.max_body_bytes))
+    return RequestIdMiddleware(BodyLimit(app, settings.max_body_bytes, settings.max_upload_bytes))

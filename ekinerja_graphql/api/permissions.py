@@ -39,6 +39,11 @@ class SeesPersonalData(_Guard):
     message = "personal data: only the pegawai and admins may read it"
 
 
+class SeesTukin(_Guard):
+    access = Access.TUKIN
+    message = "tukin amounts: only the pegawai and admins may read them"
+
+
 def ensure_identity_visible(info: strawberry.Info, row: dict | None, what: str) -> dict:
     if row is None:
         raise NotFound(f"{what} does not exist")

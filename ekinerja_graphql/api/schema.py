@@ -23,15 +23,18 @@ from ekinerja_graphql.api.sinkronisasi.schema import SinkronisasiMutation, Sinkr
 from ekinerja_graphql.api.sinkronisasi.types import SyncRun
 from ekinerja_graphql.api.skp.mutations import SkpMutation
 from ekinerja_graphql.api.skp.types import IndikatorKinerja, Realisasi, RencanaHasilKerja, Skp
+from ekinerja_graphql.api.tukin.schema import TukinMutation, TukinQuery
+from ekinerja_graphql.api.tukin.types import TukinRun
 from ekinerja_graphql.config import Settings, get_settings
 
 Query = merge_types("Query", (PegawaiQuery, OrganisasiQuery, NodeQuery, AdminQuery, AuditQuery,
                               AntrianQuery, PredikatOrganisasiQuery,
-                              SinkronisasiQuery))  # fmt: skip
+                              SinkronisasiQuery, TukinQuery))  # fmt: skip
 Mutation = merge_types("Mutation", (SkpMutation, EvaluasiMutation, PredikatOrganisasiMutation,
-                                    PegawaiMutation, SinkronisasiMutation))  # fmt: skip
+                                    PegawaiMutation, SinkronisasiMutation,
+                                    TukinMutation))  # fmt: skip
 NODE_TYPES = [UnitOrganisasi, Jabatan, PejabatNegara, Pegawai, Skp, RencanaHasilKerja,
-              IndikatorKinerja, Realisasi, Evaluasi, PredikatOrganisasi, SyncRun]
+              IndikatorKinerja, Realisasi, Evaluasi, PredikatOrganisasi, SyncRun, TukinRun]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:

@@ -26,6 +26,7 @@ from ekinerja_graphql.api.pegawai.dataloaders import BAWAHAN, PEGAWAI_BY_ID
 from ekinerja_graphql.api.permissions import (
     SeesPersonalData,
     SeesRecords,
+    SeesTukin,
     ensure_identity_visible,
     identities_visible,
 )
@@ -38,9 +39,11 @@ from ekinerja_graphql.domain.nama import format_nama_lengkap
 if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
     from ekinerja_graphql.api.skp.types import Skp
+    from ekinerja_graphql.api.tukin.types import TukinBulanan
 
 SkpRef = Annotated["Skp", strawberry.lazy("ekinerja_graphql.api.skp.types")]
 EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evaluasi.types")]
+TukinRef = Annotated["TukinBulanan", strawberry.lazy("ekinerja_graphql.api.tukin.types")]
 
 # Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
 BAWAHAN_FAN_OUT = 300  # a kepala madrasah or a Kakanwil may rate a few hundred
@@ -183,6 +186,20 @@ class Pegawai(relay.Node):
 
         rows = await loader(info, EVALUASI_BY_PEGAWAI_TAHUN).load((self.id, tahun))
         return build_all(info, Evaluasi, rows)
+
+    @strawberry.field(description="Tunjangan kinerja of a month (YYYY-MM) with its breakdown; "
+                      "null until computed. The pegawai and admins only",
+                      permission_classes=[SeesTukin])
+    async def tukin(self, info: strawberry.Info, bulan: str) -> TukinRef | None:
+        from ekinerja_graphql.api.tukin.dataloaders import TUKIN_BY_PEGAWAI_BULAN
+        from ekinerja_graphql.api.tukin.schema import bulan_of
+        from ekinerja_graphql.api.tukin.types import TukinBulanan
+
+        rows = await loader(info, TUKIN_BY_PEGAWAI_BULAN).load((self.id, bulan_of(bulan)))
+        if not rows:
+            return None
+        info.context.budget.spend(1)
+        return TukinBulanan.from_row(rows[0])
 
 
 _PLAIN_FIELDS = (

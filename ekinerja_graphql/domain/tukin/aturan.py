@@ -92,6 +92,7 @@ def muat_aturan(text: str) -> AturanTukin:
     r.unknown(per_predikat, {*Predikat, "tanpa_evaluasi_final"}, "kinerja_per_predikat")
     profesi = r.text(data, "tunjangan_profesi", "", ("KURANGI", "ABAIKAN"))
     bonus = r.table(data, "bonus_sangat_baik", "")
+    keterangan = r.table(data, "keterangan", "")
     r.unknown(bonus, {"persen_selisih_kelas", "bulan_bayar"}, "bonus_sangat_baik")
     aturan = AturanTukin(
         nama=r.text(data, "nama", ""),
@@ -105,8 +106,8 @@ def muat_aturan(text: str) -> AturanTukin:
                                         "kinerja_per_predikat"),  # fmt: skip
         terlambat=_brackets(r, data, "terlambat"),
         pulang_cepat=_brackets(r, data, "pulang_cepat"),
-        potongan_per_hari=_per_keterangan(r, r.table(data, "keterangan", "")),
-        keterangan_tidak_dibayar=_tidak_dibayar(r, r.table(data, "keterangan", "")),
+        potongan_per_hari=_per_keterangan(r, keterangan),
+        keterangan_tidak_dibayar=_tidak_dibayar(keterangan),
         status_tidak_dibayar=_statuses(r, data),
         hukuman=_hukuman(r, r.table(data, "hukuman_disiplin", "")),
         cpns_persen=r.persen(data, "cpns_persen", ""),
@@ -136,9 +137,11 @@ def _besaran(r: Reader, table: dict) -> dict[int, Decimal]:
                if k not in amounts and str(k) not in table]  # fmt: skip
     if table and missing:
         r.problem("besaran_kelas", f"kelas {', '.join(map(str, missing))} missing")
-    ordered = [amounts[k] for k in sorted(amounts)]
-    if ordered != sorted(ordered):
-        r.problem("besaran_kelas", "amounts must not fall as the kelas rises")
+    ordered = sorted(amounts)
+    for lower, higher in zip(ordered, ordered[1:], strict=False):
+        if amounts[higher] < amounts[lower]:
+            r.problem(f"besaran_kelas.{higher}", f"must not be below kelas {lower}'s "
+                      f"({amounts[lower]}): amounts do not fall as the kelas rises")
     return amounts
 
 
@@ -179,7 +182,7 @@ def _per_keterangan(r: Reader, table: dict) -> dict[Keterangan, Decimal]:
     return rates
 
 
-def _tidak_dibayar(_: Reader, table: dict) -> frozenset[Keterangan]:
+def _tidak_dibayar(table: dict) -> frozenset[Keterangan]:
     return frozenset(k for k in Keterangan if table.get(k) == "TIDAK_DIBAYAR")
 
 

@@ -4,7 +4,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-_FORM = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_FORM = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")  # ASCII digits only
 TAHUN_TERAWAL, TAHUN_TERAKHIR = 2000, 2100
 
 

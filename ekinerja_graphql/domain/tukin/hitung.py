@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from ekinerja_graphql.domain.kepegawaian import JenisPegawai, StatusPegawai
 from ekinerja_graphql.domain.predikat import Predikat
 from ekinerja_graphql.domain.tukin.absensi import Keterangan
-from ekinerja_graphql.domain.tukin.aturan import PEMBULATAN, AturanTukin, TingkatHukuman
+from ekinerja_graphql.domain.tukin.aturan import AturanTukin, TingkatHukuman
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
@@ -89,7 +90,7 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
     days = masukan.hari_kerja
     unpaid_status = _unpaid_status_days(masukan, aturan)
     paid_by_kelas: Counter[int] = Counter()
-    base = NOL
+    base = Fraction(0)  # exact until the one rounding: a pro rata x.5 rounds up, as it should
     for segmen in masukan.segmen:
         in_segment = [d for d in days if segmen.mulai <= d <= segmen.selesai]
         paid = [d for d in in_segment if d not in unpaid_status]
@@ -98,11 +99,12 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
                                f"{len(in_segment)} working days not paid"))  # fmt: skip
             continue
         amount = aturan.besaran(segmen.kelas)
-        part = amount * len(paid) / len(days) if days else NOL
+        part = Fraction(amount) * len(paid) / len(days) if days else Fraction(0)
         base += part
         paid_by_kelas[segmen.kelas] += len(paid)
         lines.append(Baris("KELAS", f"kelas {segmen.kelas} (Rp {_rp(amount)}), {_range(segmen)}: "
-                           f"{len(paid)} of {len(days)} working days", rupiah=part))  # fmt: skip
+                           f"{len(paid)} of {len(days)} working days",
+                           rupiah=_shown(part)))  # fmt: skip
     for status, count in sorted(Counter(unpaid_status.values()).items()):
         lines.append(Baris("STATUS", f"{status}: {count} working days not paid"))
     paid_days = sum(paid_by_kelas.values())
@@ -114,13 +116,13 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
         base -= cut
         lines.append(Baris("KETERANGAN_TIDAK_DIBAYAR", f"{unpaid_attendance} days recorded as "
                            f"{_names(absensi, aturan.keterangan_tidak_dibayar)}: not paid",
-                           rupiah=-cut))  # fmt: skip
+                           rupiah=-_shown(cut)))  # fmt: skip
     if masukan.jenis is JenisPegawai.CPNS:
-        cpns = base * aturan.cpns_persen / SERATUS
+        cpns = base * Fraction(aturan.cpns_persen) / 100
         lines.append(Baris("CPNS", f"CPNS: {aturan.cpns_persen} % of the base",
-                           aturan.cpns_persen, cpns - base))  # fmt: skip
+                           aturan.cpns_persen, _shown(cpns - base)))  # fmt: skip
         base = cpns
-    lines.append(Baris("TUKIN_BULAN", "the month's tukin (T)", SERATUS, base))
+    lines.append(Baris("TUKIN_BULAN", "the month's tukin (T)", SERATUS, _shown(base)))
 
     kinerja_rate, final = _kinerja_rate(masukan, aturan)
     kinerja = aturan.kinerja_persen * kinerja_rate / SERATUS
@@ -138,11 +140,11 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
         lines.append(Baris("BATAS_POTONGAN", f"deductions of {deductions} % capped at "
                            f"{aturan.batas_potongan_persen} %", deductions - capped))  # fmt: skip
     percent = max(NOL, kinerja + aturan.kehadiran_persen - capped)
-    paid = _round(base * percent / SERATUS, aturan)
+    paid = _round(base * Fraction(percent) / 100, aturan)
     lines.append(Baris("DIBAYAR", f"{percent} % of T", percent, Decimal(paid)))
 
     if aturan.kurangi_tunjangan_profesi and masukan.tunjangan_profesi > 0:
-        offset = min(paid, _round(masukan.tunjangan_profesi, aturan))
+        offset = min(paid, _round(Fraction(masukan.tunjangan_profesi), aturan))
         lines.append(Baris("TUNJANGAN_PROFESI", f"tunjangan profesi Rp "
                            f"{_rp(masukan.tunjangan_profesi)} offset (never below 0)",
                            rupiah=Decimal(-offset)))  # fmt: skip
@@ -151,8 +153,9 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
     paid += _bonus(masukan, aturan, kelas, lines)
     lines.append(Baris("JUMLAH", "paid this month", rupiah=Decimal(paid)))
     return HasilTukin(
-        jumlah=int(paid), tukin_bulan=base, persen_dibayar=percent, potongan_persen=deductions,
-        kelas=kelas, provisional=not final or absensi is None, baris=tuple(lines),
+        jumlah=int(paid), tukin_bulan=_shown(base), persen_dibayar=percent,
+        potongan_persen=deductions, kelas=kelas, provisional=not final or absensi is None,
+        baris=tuple(lines),
     )
 
 
@@ -222,17 +225,35 @@ def _bonus(masukan: MasukanTukin, aturan: AturanTukin, kelas: int | None,
     if (masukan.predikat_tahunan_lalu is not Predikat.SANGAT_BAIK or kelas is None
             or masukan.bulan.month != aturan.bonus_sangat_baik_bulan):  # fmt: skip
         return 0
-    following = aturan.besaran_kelas.get(kelas + 1, aturan.besaran(kelas))
-    bonus = _round((following - aturan.besaran(kelas)) * aturan.bonus_sangat_baik_persen
-                   / SERATUS, aturan)  # fmt: skip
+    if kelas + 1 not in aturan.besaran_kelas:
+        lines.append(Baris("BONUS_SANGAT_BAIK", f"annual predikat SANGAT_BAIK of "
+                           f"{masukan.bulan.year - 1}: kelas {kelas} is the highest, no next "
+                           "kelas to pay the difference of", rupiah=NOL))  # fmt: skip
+        return 0
+    difference = aturan.besaran(kelas + 1) - aturan.besaran(kelas)
+    bonus = _round(Fraction(difference) * Fraction(aturan.bonus_sangat_baik_persen) / 100, aturan)
     lines.append(Baris("BONUS_SANGAT_BAIK", f"annual predikat SANGAT_BAIK of "
                        f"{masukan.bulan.year - 1}: {aturan.bonus_sangat_baik_persen} % of "
                        f"(kelas {kelas + 1} − kelas {kelas})", rupiah=Decimal(bonus)))  # fmt: skip
     return bonus
 
 
-def _round(value: Decimal, aturan: AturanTukin) -> int:
-    return int(value.quantize(Decimal(1), rounding=PEMBULATAN[aturan.pembulatan]))
+def _round(value: Fraction, aturan: AturanTukin) -> int:
+    """Whole rupiah of an exact amount, by the rule set's rounding."""
+    numerator, denominator = value.numerator, value.denominator
+    if aturan.pembulatan == "HALF_UP":  # half away from zero; amounts are never negative
+        return (2 * numerator + denominator) // (2 * denominator)
+    if aturan.pembulatan == "HALF_EVEN":
+        return round(value)
+    if aturan.pembulatan == "UP":
+        return -(-numerator // denominator)
+    return numerator // denominator  # DOWN
+
+
+def _shown(value: Fraction) -> Decimal:
+    """An exact amount as shown in the breakdown: to the sen."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _rp(amount: Decimal) -> str:

@@ -48,7 +48,11 @@ def muat_jadwal(text: str) -> JadwalKerja:
     reader.unknown(data, {"nama", "jam_kerja", "jadwal_khusus", "libur"}, "")
     jam_kerja = _jam_kerja(reader, reader.table(data, "jam_kerja", ""), "jam_kerja")
     khusus = []
-    for index, item in enumerate(data.get("jadwal_khusus", [])):
+    specials = data.get("jadwal_khusus", [])
+    if not isinstance(specials, list):
+        reader.problem("jadwal_khusus", "a list of tables ([[jadwal_khusus]]) is required")
+        specials = []
+    for index, item in enumerate(specials):
         path = f"jadwal_khusus[{index}]"
         if not isinstance(item, dict):
             reader.problem(path, "a table is required")
@@ -65,7 +69,11 @@ def muat_jadwal(text: str) -> JadwalKerja:
             reader.problem(f"{path}.selesai", "must not be before mulai")
         khusus.append(special)
     libur = {}
-    for key, name in (data.get("libur") or {}).items():
+    holidays = data.get("libur", {})
+    if not isinstance(holidays, dict):
+        reader.problem("libur", "a table of date = name is required")
+        holidays = {}
+    for key, name in holidays.items():
         try:
             libur[date.fromisoformat(key)] = str(name)
         except ValueError:

@@ -1,6 +1,8 @@
 """Reading a configuration file (a rule set, a working calendar) with every problem named
 by its place in the file, all at once."""
 
+import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -55,7 +57,8 @@ class Reader:
         """A percentage 0..maximum, given as a number."""
         value = data.get(key)
         where = _join(path, key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+                isinstance(value, float) and not math.isfinite(value)):
             self.problem(where, f"a number from 0 to {maximum} is required")
             return Decimal(0)
         try:
@@ -92,16 +95,16 @@ class Reader:
         return value
 
     def jam(self, value: object, where: str) -> time:
-        """"07:30" (or a TOML local time) as a time of day."""
-        if isinstance(value, time):
+        """"07:30" (or a TOML local time without an offset) as a time of day."""
+        if isinstance(value, time) and value.tzinfo is None:
             return value
-        if isinstance(value, str):
-            try:
-                return time.fromisoformat(value)
-            except ValueError:
-                pass
+        if isinstance(value, str) and _JAM.match(value):
+            return time.fromisoformat(value)
         self.problem(where, f"a time of day as HH:MM is required, not {value!r}")
         return time(0, 0)
+
+
+_JAM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 def _join(path: str, key: str) -> str:

@@ -12,6 +12,7 @@ from ekinerja_graphql.models import Evaluasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
+from ekinerja_graphql.services.tukin.stale import tandai_stale_evaluasi
 from ekinerja_graphql.services.versioning import save_versioned
 
 
@@ -33,6 +34,7 @@ async def finalkan(actor: Actor, evaluasi_id: int, version: int, keberatan_days:
         before, dari = audit.snapshot(evaluasi), evaluasi.status
         await save_versioned(evaluasi, version, final_at=datetime.now(UTC),
                              status=langkah(dari, Aksi.FINALKAN_EVALUASI, version))
+        await tandai_stale_evaluasi(evaluasi)  # tukin computed before it was final
         await catat_riwayat(actor, evaluasi, Aksi.FINALKAN_EVALUASI, dari)
         await audit.record(actor, "finalkanEvaluasi", evaluasi, pegawai_id=evaluasi.pegawai_id,
                            before=before)  # fmt: skip

@@ -17,6 +17,7 @@ from ekinerja_graphql.services.evaluasi.finalisasi import batas_keberatan
 from ekinerja_graphql.services.evaluasi.kiriman import antre_ulang
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
 from ekinerja_graphql.services.evaluasi.snapshot import angka_kredit_of
+from ekinerja_graphql.services.tukin.stale import tandai_stale_evaluasi
 from ekinerja_graphql.services.versioning import save_versioned
 
 PANJANG_ALASAN = 2000
@@ -75,6 +76,7 @@ async def putuskan(actor: Actor, evaluasi_id: int, version: int, keputusan: Kepu
             keputusan=keputusan.keputusan, catatan_keputusan=catatan, diputus_oleh=actor.subject,
             diputus_at=now,
         )
+        await tandai_stale_evaluasi(evaluasi)  # tukin computed before it was final
         if changes:  # SIASN has the predikat fixed at penetapan: send the decided one
             await antre_ulang(evaluasi)
         await catat_riwayat(actor, evaluasi, Aksi.PUTUSKAN_KEBERATAN, dari,

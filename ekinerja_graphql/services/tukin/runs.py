@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.domain.tukin.bulan import format_bulan
-from ekinerja_graphql.errors import BadUserInput, Conflict, Forbidden, NotFound
+from ekinerja_graphql.errors import BadUserInput, Conflict
 from ekinerja_graphql.models import (
     AturanTukin,
     Pegawai,
@@ -23,12 +23,10 @@ from ekinerja_graphql.models import (
 )
 from ekinerja_graphql.models.unit_organisasi import in_subtree
 from ekinerja_graphql.services import audit
-from ekinerja_graphql.services.access.grants import UnitSubtree
 from ekinerja_graphql.services.access.peran import Actor
+from ekinerja_graphql.services.tukin.akses import pastikan_admin
 from ekinerja_graphql.services.tukin.hitung import hitung
 from ekinerja_graphql.services.tukin.masukan import STATUS_DIHITUNG
-
-RUNNERS = "tukin runs are started by ADMIN_UNIT (for its units) and ADMIN_PUSAT"
 
 
 def _now() -> datetime:
@@ -42,7 +40,7 @@ def stale_before() -> datetime:
 async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
     """A new RUNNING run; CONFLICT naming the one already going for this month and unit,
     unless its worker died: then that one, to resume."""
-    await _pastikan_boleh(actor, unit_id)
+    await pastikan_admin(actor.viewer, unit_id)
     this_month = actor.today.replace(day=1)
     if bulan > this_month:
         raise BadUserInput("bulan", f"a month up to this one ({format_bulan(this_month)})")
@@ -67,22 +65,6 @@ async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
             raise Conflict(f"tukin for {format_bulan(bulan)} has just been started") from None
         await audit.record(actor, "mulaiHitungTukin", run, pegawai_id=None)
     return run
-
-
-async def _pastikan_boleh(actor: Actor, unit_id: int | None) -> None:
-    viewer = actor.viewer
-    if not viewer.administers:
-        raise Forbidden(RUNNERS)
-    if unit_id is None:
-        if not viewer.sees_everyone:
-            raise Forbidden("the whole ministry is computed by ADMIN_PUSAT; give unitId")
-        return
-    path = await UnitOrganisasi.filter(id=unit_id).values_list("path", flat=True)
-    if not path:
-        raise NotFound(f"UnitOrganisasi {unit_id} does not exist")
-    if not viewer.sees_everyone and not any(
-            UnitSubtree(p).allows({"unit_path": path[0]}) for p in viewer.admin_unit_paths):
-        raise Forbidden(f"unit {unit_id} is outside the units you administer")
 
 
 async def rencanakan(run_id: int, settings: Settings) -> list[int]:

@@ -5,6 +5,7 @@ months are recomputed by the workers (services/tukin/hitung.py)."""
 from collections import defaultdict
 from datetime import date
 
+from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.models import Tukin
 
 CHUNK = 1000
@@ -30,3 +31,13 @@ async def tandai_stale_sejak(pegawai_id: int, mulai: date, selesai: date | None)
     if selesai is not None:
         query = query.filter(bulan__lte=selesai)
     return await query.update(stale=True)
+
+
+async def tandai_stale_evaluasi(evaluasi) -> int:
+    """An evaluation became FINAL (or its predikat changed): the months it covers, or for
+    an annual one the following year (its SANGAT_BAIK bonus)."""
+    if evaluasi.jenis_periode is JenisPeriode.TAHUNAN:
+        return await tandai_stale_sejak(evaluasi.pegawai_id, date(evaluasi.tahun + 1, 1, 1),
+                                        date(evaluasi.tahun + 1, 12, 1))  # fmt: skip
+    return await tandai_stale_sejak(evaluasi.pegawai_id, evaluasi.periode_awal,
+                                    evaluasi.periode_akhir)  # fmt: skip

@@ -251,10 +251,6 @@ def test_f_tugas_belajar_days_in_the_attendance_are_not_paid():
     assert baris(hasil, "DIBAYAR").persen == 100
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pro rata is divided in 28-digit Decimal before the single multiply-and-round: the exact "
-    "amount 953,572.5 comes out as 953,572.4999… and is rounded down to 953,572 instead of "
-    "half up to 953,573"))
 def test_f_pro_rata_tugas_belajar_rounds_an_exact_half_up():
     # PNS kelas 5 (Rp 2,493,000), TUGAS_BELAJAR from Wednesday 14 October: paid 1, 2, 5–9,
     # 12, 13 October = 9 of 22 days. Predikat BUTUH_PERBAIKAN, one late arrival of 10 min.
@@ -398,10 +394,6 @@ def test_j_a_mid_month_kelas_change_is_pro_rata_by_working_days_and_rounded_once
     assert baris(hasil, "DIBAYAR").persen == Decimal("93.5")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pro rata is divided segment by segment in 28-digit Decimal before the single "
-    "multiply-and-round: the exact amount 2,044,972.5 comes out as 2,044,972.4999… and is "
-    "rounded down to 2,044,972 instead of half up to 2,044,973"))
 def test_j_a_kelas_change_rounds_an_exact_half_up():
     # Kelas 2 (Rp 2,089,000) until Wednesday 7 October, kelas 3 (Rp 2,216,000) from
     # Thursday 8 October.

@@ -1,0 +1,1 @@
+"""Tunjangan kinerja in GraphQL: results, rekap, runs, rule sets, attendance, dated facts."""
