@@ -320,4 +320,4 @@ def test_several_problems_are_reported_at_once():
 
 def test_a_percentage_that_is_not_a_number_is_refused():
     assert masalah(ubah("TK = 3 ", "TK = nan ")) == [
-        ("keterangan.TK", "must be from 0 to 100, not nan")]
+        ("keterangan.TK", "a number from 0 to 100 is required")]
