@@ -2,7 +2,17 @@
 
 import typer
 
-from ekinerja_graphql.cli import admin, database, demo, schema, serve, simulator, sync, token
+from ekinerja_graphql.cli import (
+    admin,
+    database,
+    demo,
+    schema,
+    serve,
+    simulator,
+    sync,
+    token,
+    tukin,
+)
 
 app = typer.Typer(
     help="e-Kinerja GraphQL: API, workers and tools.",
@@ -21,5 +31,6 @@ app.command()(token.token)
 app.command("siasn-sim")(simulator.siasn_sim)
 app.command()(sync.sync)
 app.add_typer(admin.app, name="admin")
+app.add_typer(tukin.app, name="tukin")
 
 __all__ = ["app"]

@@ -124,3 +124,11 @@ def _admin_grant(row: dict) -> Grant:
     if row["role"] == Peran.ADMIN_PUSAT:
         return Everyone()
     return UnitSubtree(row["unit__path"])
+
+
+def operator_viewer(subject: str) -> Viewer:
+    """The shell operator of `ekinerja` commands (tukin runs, imports): trusted like
+    `ekinerja admin grant`, so ADMIN_PUSAT's reach, recorded under their own name."""
+    everyone = (Everyone(),)
+    return Viewer(subject=subject, pegawai_id=None, admin_roles=frozenset({Peran.ADMIN_PUSAT}),
+                  grants={access: everyone for access in Access})  # fmt: skip
