@@ -33,6 +33,7 @@ from ekinerja_graphql.api.skp.dataloaders import (
     SKP_BY_ID,
 )
 from ekinerja_graphql.api.skp.types import IndikatorKinerja, Realisasi, RencanaHasilKerja, Skp
+from ekinerja_graphql.api.tukin.schema import load_tukin_run
 
 MAX_NODES = 100
 
@@ -54,7 +55,7 @@ NODE_TYPES = {
     "Realisasi": NodeType(REALISASI_BY_ID, Realisasi, owned=True),
     "Evaluasi": NodeType(EVALUASI_BY_ID, Evaluasi, owned=True),
 }
-NODE_TYPE_NAMES = ("Pegawai", "PredikatOrganisasi", "SyncRun", *NODE_TYPES)
+NODE_TYPE_NAMES = ("Pegawai", "PredikatOrganisasi", "SyncRun", "TukinRun", *NODE_TYPES)
 
 
 async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay.Node:
@@ -69,6 +70,8 @@ async def resolve_node(info: strawberry.Info, text: str, argument: str) -> relay
         return await load_predikat_organisasi(info, key, f"PredikatOrganisasi {text}")
     if global_id.type_name == "SyncRun":
         return await load_sync_run(info, key, f"SyncRun {text}")
+    if global_id.type_name == "TukinRun":
+        return await load_tukin_run(info, key, f"TukinRun {text}")
     node_type = NODE_TYPES[global_id.type_name]
     row = await loader(info, node_type.spec).load(key)
     if row is None:

@@ -80,8 +80,7 @@ class TukinQuery:
         after_unit = decode_cursor(after, BY_ID)[1] if after is not None else None
         rows = await rekap.per_unit(month, path, after_unit, page.size_with_lookahead)
         for row in rows:
-            row["id"] = row["unit_id"]
-            row["jumlah"] = row["jumlah"] or 0
+            row["id"] = row["unit_id"]  # the cursor's key
         totals: dict = {}
 
         async def subtree_totals() -> dict:

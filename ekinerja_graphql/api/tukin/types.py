@@ -90,7 +90,7 @@ class TukinRekapUnit:
 @strawberry.type(description=CONNECTION_DESCRIPTION + ". Units in id order, each with results "
                  "for the month; `jumlah` and `pegawai` total the whole subtree")
 class TukinRekapConnection(Connection[TukinRekapUnit]):
-    totals: strawberry.Private[object]
+    totals: strawberry.Private[object] = None  # set after `of`: () -> awaitable dict
 
     @strawberry.field(description="Rupiah of the whole subtree")
     async def jumlah(self) -> Decimal:

@@ -24,6 +24,7 @@ async def unggah_aturan(actor: Actor, isi: str) -> AturanTukinRow:
         raise Forbidden(ADMIN_PUSAT_ONLY)
     aturan = muat_aturan(isi)
     async with in_transaction():
+        await _pastikan_bawaan()  # the months before this version keep a rule set
         row = await _simpan(aturan, isi, actor.subject)
         await audit.record(actor, "unggahAturanTukin", row, pegawai_id=None)
     return row
@@ -32,13 +33,9 @@ async def unggah_aturan(actor: Actor, isi: str) -> AturanTukinRow:
 async def aturan_berlaku(bulan: date) -> tuple[AturanTukinRow, AturanTukin]:
     """The version in force for the month: the latest berlaku_mulai not after it, the
     latest upload among equals. The shipped default is stored first when none is."""
+    await _pastikan_bawaan()
     row = await (AturanTukinRow.filter(berlaku_mulai__lte=bulan)
                  .order_by("-berlaku_mulai", "-id").first())  # fmt: skip
-    if row is None and not await AturanTukinRow.exists():
-        text = defaults.aturan_tukin()
-        row = await _simpan(muat_aturan(text), text, PENGUNGGAH_BAWAAN)
-        if row.berlaku_mulai > bulan:
-            row = None
     if row is None:
         raise LookupError(f"no tukin rule set is in force for {bulan:%Y-%m}")
     return row, parsed(row.id, row.isi)
@@ -47,6 +44,13 @@ async def aturan_berlaku(bulan: date) -> tuple[AturanTukinRow, AturanTukin]:
 @lru_cache(maxsize=16)
 def parsed(version: int, isi: str) -> AturanTukin:
     return muat_aturan(isi)
+
+
+async def _pastikan_bawaan() -> None:
+    """Stores the shipped default as the first version, once."""
+    if not await AturanTukinRow.exists():
+        text = defaults.aturan_tukin()
+        await _simpan(muat_aturan(text), text, PENGUNGGAH_BAWAAN)
 
 
 async def _simpan(aturan: AturanTukin, isi: str, oleh: str) -> AturanTukinRow:
