@@ -86,6 +86,8 @@ async def test_the_viewer_answers_lists_and_rows_alike(world):
         Access.IDENTITY: chain + admin + (Listed(frozenset(world["pegawai"][:2])),),
         Access.RECORDS: chain + admin,
         Access.PERSONAL_DATA: chain[:1] + admin,
+        Access.TUKIN: chain[:1] + admin,
+        Access.ADMINISTRATION: admin,
     })
     rows = await Pegawai.all().values(**SCOPE_COLUMNS)
     for access in Access:
