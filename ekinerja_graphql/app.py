@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None, manage_database: bool = True) -
     """
     settings = settings or get_settings()
     settings.require_token_key()
+    from ekinerja_graphql.api.ekspor import ekspor_routes
     from ekinerja_graphql.api.graphiql import DEFAULT_ASSETS_PATH, graphiql_assets_app
     from ekinerja_graphql.api.http import create_graphql_app
 
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, manage_database: bool = True) -
     routes = [
         Route("/graphql", create_graphql_app(settings), methods=["GET", "POST"]),
         Route("/healthz", healthz),
+        *ekspor_routes(settings),
     ]
     if settings.metrics:
         routes.append(Route("/metrics", metrics))

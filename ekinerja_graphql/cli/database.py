@@ -32,12 +32,25 @@ def seed(
         2026
     ),
     tahun: Annotated[int, typer.Option(help="Performance year of the SKPs.")] = 2026,
+    absensi: Annotated[str | None, typer.Option(
+        "--absensi", metavar="YYYY-MM",
+        help="Also generate this month's daily attendance for every pegawai (replacing the "
+        "month's rows); on a seeded database only the month is generated.",
+    )] = None,  # fmt: skip
 ) -> None:
     """Fill an empty, migrated database with a deterministic, realistic ministry."""
+    from ekinerja_graphql.domain.tukin.bulan import parse_bulan
     from ekinerja_graphql.seed import SeedError
 
     try:
-        asyncio.run(seed_database_with_progress(get_settings(), pegawai, seed, tahun))
+        bulan = parse_bulan(absensi) if absensi is not None else None
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--absensi") from None
+    try:
+        if bulan is None:
+            asyncio.run(seed_database_with_progress(get_settings(), pegawai, seed, tahun))
+        else:
+            asyncio.run(seed_absensi_with_progress(get_settings(), bulan, pegawai, seed, tahun))
     except SeedError as error:
         console.print(f"[red]cannot seed:[/] {error}")
         raise typer.Exit(1) from None
@@ -56,6 +69,32 @@ async def seed_database_with_progress(
                 progress=report,
             )
         await refresh_planner_statistics()
+    console.print(f"[green]seeded[/] {summary}")
+
+
+async def seed_absensi_with_progress(
+    settings: Settings, bulan: date, pegawai: int, random_seed: int = 2026, tahun: int = 2026
+) -> None:
+    """A month of attendance; an empty database gets the ministry first."""
+    from tortoise import connections
+
+    from ekinerja_graphql.seed.absensi import seed_absensi
+    from ekinerja_graphql.services.tukin.konfigurasi import jadwal_kerja
+
+    async with database(settings):
+        rows = await connections.get("default").execute_query_dict(
+            "SELECT count(*) AS n FROM pegawai"
+        )
+        seeded = rows[0]["n"]
+    if seeded:
+        console.print(f"database holds {seeded:,} pegawai: generating only the month")
+    else:
+        await seed_database_with_progress(settings, pegawai, random_seed, tahun)
+    async with database(settings):
+        with SeedProgress() as report:
+            summary = await seed_absensi(
+                bulan, jadwal_kerja(settings), random_seed=random_seed, progress=report
+            )
     console.print(f"[green]seeded[/] {summary}")
 
 

@@ -177,7 +177,8 @@ async def _attendance(ids: list[int], hari_kerja: tuple[date, ...],
     postgres = connections.get("default").capabilities.dialect == "postgres"
     if postgres:
         days = ", ".join(f"DATE '{day.isoformat()}'" for day in hari_kerja)
-    sql = (f"SELECT pegawai_id, COUNT(*) AS n, {', '.join(columns)} FROM absensi "
+    named = ", ".join(f"{column} AS c{index}" for index, column in enumerate(columns))
+    sql = (f"SELECT pegawai_id, COUNT(*) AS n, {named} FROM absensi "
            f"WHERE pegawai_id IN ({', '.join(map(str, ids))}) AND tanggal IN ({days}) "
            "GROUP BY pegawai_id")  # ids are ints and days ISO dates: no user text
     rows = await connections.get("default").execute_query_dict(sql)
