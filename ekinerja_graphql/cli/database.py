@@ -38,7 +38,8 @@ def seed(
         "month's rows); on a seeded database only the month is generated.",
     )] = None,  # fmt: skip
 ) -> None:
-    """Fill an empty, migrated database with a deterministic, realistic ministry."""
+    """Fill an empty, migrated database with a deterministic, realistic ministry; with
+    --absensi also a month of daily attendance (only the month on a seeded database)."""
     from ekinerja_graphql.domain.tukin.bulan import parse_bulan
     from ekinerja_graphql.seed import SeedError
 

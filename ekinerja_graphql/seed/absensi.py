@@ -126,8 +126,9 @@ class RencanaBulan:
     def __init__(self, bulan: date, jadwal: JadwalKerja) -> None:
         self.bulan = bulan
         self.days = jadwal.hari_kerja(bulan)
-        self._times = _second_table()
+        # Index second + _MARGIN: the clock time, and as the column holds it ("HH:MM:SS").
         clocks = [_second_time(second) for second in range(-_MARGIN, _DAY + _MARGIN)]
+        self._times = [value.isoformat() for value in clocks]
         late: dict[time, list[int]] = {}
         early: dict[time, list[int]] = {}
         self.schedule = []  # per day: (start s, end s, minutes late by s, minutes early by s)
@@ -248,11 +249,6 @@ def _second_time(second: int) -> time:
     """The clock time `second` seconds after midnight, held within the day."""
     second = min(max(second, 0), _DAY - 1)
     return time(second // 3600, second // 60 % 60, second % 60)
-
-
-def _second_table() -> list[str]:
-    """Index second + _MARGIN → the time as the column holds it: "HH:MM:SS" text."""
-    return [_second_time(second).isoformat() for second in range(-_MARGIN, _DAY + _MARGIN)]
 
 
 async def seed_absensi(
