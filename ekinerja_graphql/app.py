@@ -1,4 +1,5 @@
-"""Starlette app factory: /graphql (+GraphiQL and its assets), /healthz, /metrics.
+"""Starlette app factory: /graphql (+GraphiQL and its assets), /ekspor/tukin.{xlsx,csv}
+(the bendahara's exports, with the same bearer token), /healthz, /metrics.
 
 /healthz and /metrics are open like any load-balancer probe: they hold no data of
 the database (a status word; process and Python counters), and /metrics can be

@@ -302,7 +302,7 @@ def _name_sheets(satker: list[Satker]) -> None:
 # the GROUP BY counted. XlsxWriter is synchronous: every step that writes runs in a worker
 # thread (asyncio.to_thread), one at a time, while the reads stay on the event loop.
 
-_HEADER_ROW = 2  # title, blank, header
+_HEADER_ROW = 2  # a title, a blank row (Ringkasan: the time of the export), the header
 
 
 async def tulis_xlsx(rencana: Rencana, tujuan: Path, chunk_rows: int | None = None) -> None:

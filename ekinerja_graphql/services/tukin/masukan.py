@@ -1,9 +1,10 @@
 """The inputs of a month's tukin for a set of pegawai, read set-wise: one statement per
 kind of input (pegawai, SKP segments, status periods, hukuman, evaluations, attendance),
-however many pegawai the batch holds."""
+however many pegawai the batch holds. Raw SQL: at 5,000 ids per IN list the ORM's query
+building cost more than the queries (services/tukin/sql.py)."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -22,8 +23,7 @@ from ekinerja_graphql.domain.tukin.hitung import (
     RingkasanAbsensi,
     Segmen,
 )
-from ekinerja_graphql.models import Absensi, Evaluasi, HukumanDisiplin, Pegawai, Skp
-from ekinerja_graphql.models import PeriodeStatus as PeriodeStatusRow
+from ekinerja_graphql.services.tukin.sql import as_date, ids_in, tanggal
 
 # Still employed, so computed (paid or not, with the reason in the breakdown).
 STATUS_DIHITUNG = tuple(s for s in StatusPegawai if s not in {
@@ -40,54 +40,66 @@ class PegawaiBulan:
 async def baca_masukan(pegawai_ids: list[int], bulan: date, aturan: AturanTukin,
                        hari_kerja: tuple[date, ...]) -> list[PegawaiBulan]:  # fmt: skip
     awal, akhir = bulan, akhir_bulan(bulan)
-    pegawai = await Pegawai.filter(id__in=pegawai_ids, status__in=STATUS_DIHITUNG).order_by(
-        "id").values("id", "unit_id", "jenis", "status", "tunjangan_profesi",
-                     kelas="jabatan__kelas_jabatan")  # fmt: skip
+    read = _Reader(connections.get("default"), awal, akhir)
+    statuses = ", ".join(f"'{s}'" for s in STATUS_DIHITUNG)
+    pegawai = await read.rows(
+        "SELECT p.id, p.unit_id, p.jenis, p.status, p.tunjangan_profesi, j.kelas_jabatan "
+        "FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id "
+        f"WHERE p.id {ids_in(pegawai_ids)} AND p.status IN ({statuses}) ORDER BY p.id")
     ids = [row["id"] for row in pegawai]
-    segments = await _segments(ids, awal, akhir)
-    statuses = await _statuses(ids, awal, akhir)
-    hukuman = await _hukuman(ids, bulan)
-    predikat = await _predikat(ids, awal, akhir)
-    tahunan = (await _predikat_tahunan(ids, bulan.year - 1)
+    segments = await _segments(read, ids)
+    periods_of = await _statuses(read, ids)
+    hukuman = await _hukuman(read, ids, bulan)
+    predikat = await _predikat(read, ids)
+    tahunan = (await _predikat_tahunan(read, ids, bulan.year - 1)
                if bulan.month == aturan.bonus_sangat_baik_bulan else {})  # fmt: skip
-    result = []
-    special = []
+    attendance = await _attendance(read, ids, hari_kerja, aturan)
+    result, special = [], []
     for row in pegawai:
         pid = row["id"]
-        periods = list(statuses.get(pid, ()))
+        periods = periods_of.get(pid, [])
         if row["status"] in aturan.status_tidak_dibayar and not periods:
             # The status without a recorded period: the whole month. [D]
-            periods.append(PeriodeStatus(awal, None, StatusPegawai(row["status"])))
-        segmen = _fill(segments.get(pid, []), awal, akhir, row["kelas"])
-        masukan = MasukanTukin(
+            periods = [PeriodeStatus(awal, None, StatusPegawai(row["status"]))]
+        segmen = _fill(segments.get(pid, []), awal, akhir, row["kelas_jabatan"])
+        result.append(PegawaiBulan(pid, row["unit_id"], MasukanTukin(
             bulan=bulan, hari_kerja=hari_kerja, jenis=JenisPegawai(row["jenis"]),
-            segmen=tuple(segmen), status=tuple(periods), predikat=predikat.get(pid),
-            hukuman=tuple(hukuman.get(pid, ())),
+            segmen=tuple(segmen), status=tuple(periods), absensi=attendance.get(pid),
+            predikat=predikat.get(pid), hukuman=tuple(hukuman.get(pid, ())),
             tunjangan_profesi=Decimal(row["tunjangan_profesi"] or 0),
             predikat_tahunan_lalu=tahunan.get(pid),
-        )
-        result.append(PegawaiBulan(pid, row["unit_id"], masukan))
+        )))  # fmt: skip
         if periods or any(s.kelas is None for s in segmen):
             special.append(pid)
-    attendance = await _attendance(ids, hari_kerja, aturan)
-    attendance.update(await _attendance_by_day(result, special, aturan))
-    return [PegawaiBulan(p.pegawai_id, p.unit_id, _with(p.masukan, attendance.get(p.pegawai_id)))
+    if special:  # their attendance counts only on the days that are paid
+        by_day = await _attendance_by_day(read, result, special, aturan)
+        result = [PegawaiBulan(p.pegawai_id, p.unit_id, replace(p.masukan, absensi=by_day.get(
+            p.pegawai_id))) if p.pegawai_id in by_day or p.pegawai_id in special else p
             for p in result]  # fmt: skip
+    return result
 
 
-def _with(masukan: MasukanTukin, absensi: RingkasanAbsensi | None) -> MasukanTukin:
-    return MasukanTukin(**{**{f: getattr(masukan, f) for f in MasukanTukin.__slots__},
-                           "absensi": absensi})  # fmt: skip
+class _Reader:
+    def __init__(self, connection, awal: date, akhir: date) -> None:
+        self.connection = connection
+        self.postgres = connection.capabilities.dialect == "postgres"
+        self.awal, self.akhir = tanggal(awal, self.postgres), tanggal(akhir, self.postgres)
+
+    async def rows(self, sql: str) -> list[dict]:
+        return await self.connection.execute_query_dict(sql)
 
 
-async def _segments(ids: list[int], awal: date, akhir: date) -> dict[int, list[Segmen]]:
-    rows = await Skp.filter(pegawai_id__in=ids, periode_awal__lte=akhir,
-                            periode_akhir__gte=awal).order_by("pegawai_id", "periode_awal").values(
-        "pegawai_id", "periode_awal", "periode_akhir", kelas="jabatan__kelas_jabatan")  # fmt: skip
+async def _segments(read: _Reader, ids: list[int]) -> dict[int, list[Segmen]]:
+    rows = await read.rows(
+        "SELECT s.pegawai_id, s.periode_awal, s.periode_akhir, j.kelas_jabatan FROM skp s "
+        f"LEFT JOIN jabatan j ON j.id = s.jabatan_id WHERE s.pegawai_id {ids_in(ids)} "
+        f"AND s.periode_awal <= {read.akhir} AND s.periode_akhir >= {read.awal} "
+        "ORDER BY s.pegawai_id, s.periode_awal")
     segments: dict[int, list[Segmen]] = defaultdict(list)
     for row in rows:
-        segments[row["pegawai_id"]].append(Segmen(max(row["periode_awal"], awal),
-                                                  min(row["periode_akhir"], akhir), row["kelas"]))
+        segments[row["pegawai_id"]].append(Segmen(as_date(row["periode_awal"]),
+                                                  as_date(row["periode_akhir"]),
+                                                  row["kelas_jabatan"]))  # fmt: skip
     return segments
 
 
@@ -96,8 +108,7 @@ def _fill(segments: list[Segmen], awal: date, akhir: date, kelas_now: int | None
     jabatan. [D]"""
     filled, day = [], awal
     for segmen in segments:
-        if segmen.mulai < day:  # overlapping SKPs: the later one wins from here
-            segmen = Segmen(day, segmen.selesai, segmen.kelas)
+        segmen = Segmen(max(segmen.mulai, day), min(segmen.selesai, akhir), segmen.kelas)
         if segmen.selesai < segmen.mulai:
             continue
         if segmen.mulai > day:
@@ -109,113 +120,102 @@ def _fill(segments: list[Segmen], awal: date, akhir: date, kelas_now: int | None
     return filled
 
 
-async def _statuses(ids: list[int], awal: date, akhir: date) -> dict[int, list[PeriodeStatus]]:
-    rows = await PeriodeStatusRow.filter(pegawai_id__in=ids, mulai__lte=akhir).values(
-        "pegawai_id", "mulai", "selesai", "status")
+async def _statuses(read: _Reader, ids: list[int]) -> dict[int, list[PeriodeStatus]]:
+    rows = await read.rows(
+        f"SELECT pegawai_id, mulai, selesai, status FROM periode_status WHERE pegawai_id "
+        f"{ids_in(ids)} AND mulai <= {read.akhir} AND (selesai IS NULL OR selesai >= "
+        f"{read.awal}) ORDER BY pegawai_id, mulai")
     periods: dict[int, list[PeriodeStatus]] = defaultdict(list)
     for row in rows:
-        if row["selesai"] is None or row["selesai"] >= awal:
-            periods[row["pegawai_id"]].append(
-                PeriodeStatus(row["mulai"], row["selesai"], StatusPegawai(row["status"])))
+        periods[row["pegawai_id"]].append(PeriodeStatus(
+            as_date(row["mulai"]), as_date(row["selesai"]), StatusPegawai(row["status"])))
     return periods
 
 
-async def _hukuman(ids: list[int], bulan: date) -> dict[int, list[TingkatHukuman]]:
+async def _hukuman(read: _Reader, ids: list[int], bulan: date) -> dict[int, list[TingkatHukuman]]:
     """Hukuman running in the month: from the month of their tmt, for `bulan` months."""
     month = bulan.year * 12 + bulan.month
-    rows = await HukumanDisiplin.filter(pegawai_id__in=ids, tmt__lte=akhir_bulan(bulan)).values(
-        "pegawai_id", "tmt", "bulan", "tingkat")
+    rows = await read.rows(f"SELECT pegawai_id, tmt, bulan, tingkat FROM hukuman_disiplin "
+                           f"WHERE pegawai_id {ids_in(ids)} AND tmt <= {read.akhir}")
     running: dict[int, list[TingkatHukuman]] = defaultdict(list)
     for row in rows:
-        since = month - (row["tmt"].year * 12 + row["tmt"].month)
-        if 0 <= since < row["bulan"]:
+        tmt = as_date(row["tmt"])
+        if 0 <= month - (tmt.year * 12 + tmt.month) < row["bulan"]:
             running[row["pegawai_id"]].append(TingkatHukuman(row["tingkat"]))
     return running
 
 
-async def _predikat(ids: list[int], awal: date, akhir: date) -> dict[int, Predikat]:
+async def _predikat(read: _Reader, ids: list[int]) -> dict[int, Predikat]:
     """The predikat of the FINAL periodic evaluation covering the month (the latest one,
     where a mutasi split it)."""
-    rows = await Evaluasi.filter(
-        pegawai_id__in=ids, status=StatusEvaluasi.FINAL, periode_awal__lte=akhir,
-        periode_akhir__gte=awal,
-    ).exclude(jenis_periode=JenisPeriode.TAHUNAN).order_by("periode_akhir", "id").values(
-        "pegawai_id", "predikat")  # fmt: skip
-    return {row["pegawai_id"]: Predikat(row["predikat"]) for row in rows if row["predikat"]}
+    rows = await read.rows(
+        f"SELECT pegawai_id, predikat FROM evaluasi WHERE pegawai_id {ids_in(ids)} "
+        f"AND status = '{StatusEvaluasi.FINAL}' AND jenis_periode <> '{JenisPeriode.TAHUNAN}' "
+        f"AND periode_awal <= {read.akhir} AND periode_akhir >= {read.awal} "
+        "AND predikat IS NOT NULL ORDER BY periode_akhir, id")
+    return {row["pegawai_id"]: Predikat(row["predikat"]) for row in rows}
 
 
-async def _predikat_tahunan(ids: list[int], tahun: int) -> dict[int, Predikat]:
-    rows = await Evaluasi.filter(pegawai_id__in=ids, status=StatusEvaluasi.FINAL, tahun=tahun,
-                                 jenis_periode=JenisPeriode.TAHUNAN).order_by(
-        "periode_akhir", "id").values("pegawai_id", "predikat")  # fmt: skip
-    return {row["pegawai_id"]: Predikat(row["predikat"]) for row in rows if row["predikat"]}
+async def _predikat_tahunan(read: _Reader, ids: list[int], tahun: int) -> dict[int, Predikat]:
+    rows = await read.rows(
+        f"SELECT pegawai_id, predikat FROM evaluasi WHERE pegawai_id {ids_in(ids)} "
+        f"AND status = '{StatusEvaluasi.FINAL}' AND jenis_periode = '{JenisPeriode.TAHUNAN}' "
+        f"AND tahun = {int(tahun)} AND predikat IS NOT NULL ORDER BY periode_akhir, id")
+    return {row["pegawai_id"]: Predikat(row["predikat"]) for row in rows}
 
 
-async def _attendance(ids: list[int], hari_kerja: tuple[date, ...],
+def _bracket_sql(column: str, brackets) -> str:
+    """The bracket index of a HADIR day's minutes (a missing time, or beyond the last limit:
+    the last bracket), else NULL — absensi.braket_of in SQL."""
+    last = len(brackets) - 1
+    cases = [f"WHEN {column} IS NULL THEN {last}", f"WHEN {column} <= 0 THEN NULL"]
+    cases += [f"WHEN {column} <= {bracket.sampai_menit} THEN {index}"
+              for index, bracket in enumerate(brackets[:-1])]  # fmt: skip
+    return f"CASE WHEN keterangan <> 'HADIR' THEN NULL {' '.join(cases)} ELSE {last} END"
+
+
+async def _attendance(read: _Reader, ids: list[int], hari_kerja: tuple[date, ...],
                       aturan: AturanTukin) -> dict[int, RingkasanAbsensi]:  # fmt: skip
-    """One GROUP BY: occurrences per bracket and days per keterangan over working days;
-    working days without a record count as TK once the pegawai has any record."""
+    """One GROUP BY over the working days: days per keterangan and lateness/early-leave
+    bracket; working days without a record count as TK once the pegawai has any record."""
     if not ids or not hari_kerja:
         return {}
-    columns, names = [], []
-    for prefix, column, brackets in (("tl", "menit_terlambat", aturan.terlambat),
-                                     ("psw", "menit_pulang_cepat", aturan.pulang_cepat)):
-        low = 1
-        for index, bracket in enumerate(brackets):
-            if bracket.sampai_menit is None:
-                condition = f"({column} >= {low} OR {column} IS NULL)"
-            else:
-                condition = f"{column} BETWEEN {low} AND {bracket.sampai_menit}"
-                low = bracket.sampai_menit + 1
-            columns.append(f"SUM(CASE WHEN keterangan = 'HADIR' AND {condition} "
-                           "THEN 1 ELSE 0 END)")
-            names.append((prefix, index))
-    for keterangan in Keterangan:
-        columns.append(f"SUM(CASE WHEN keterangan = '{keterangan}' THEN 1 ELSE 0 END)")
-        names.append(("hari", keterangan))
-    days = ", ".join(f"'{day.isoformat()}'" for day in hari_kerja)
-    postgres = connections.get("default").capabilities.dialect == "postgres"
-    if postgres:
-        days = ", ".join(f"DATE '{day.isoformat()}'" for day in hari_kerja)
-    named = ", ".join(f"{column} AS c{index}" for index, column in enumerate(columns))
-    sql = (f"SELECT pegawai_id, COUNT(*) AS n, {named} FROM absensi "
-           f"WHERE pegawai_id IN ({', '.join(map(str, ids))}) AND tanggal IN ({days}) "
-           "GROUP BY pegawai_id")  # ids are ints and days ISO dates: no user text
-    rows = await connections.get("default").execute_query_dict(sql)
+    days = ", ".join(tanggal(day, read.postgres) for day in hari_kerja)
+    rows = await read.connection.execute_query(
+        f"SELECT pegawai_id, keterangan, {_bracket_sql('menit_terlambat', aturan.terlambat)}, "
+        f"{_bracket_sql('menit_pulang_cepat', aturan.pulang_cepat)}, COUNT(*) FROM absensi "
+        f"WHERE pegawai_id {ids_in(ids)} AND tanggal IN ({days}) "
+        "GROUP BY 1, 2, 3, 4")
+    counted: dict[int, tuple[list[int], list[int], dict]] = {}
+    for pegawai_id, keterangan, late, early, n in rows[1]:
+        tl, psw, hari = counted.setdefault(pegawai_id, (
+            [0] * len(aturan.terlambat), [0] * len(aturan.pulang_cepat), defaultdict(int)))
+        hari[Keterangan(keterangan)] += n
+        if late is not None:
+            tl[late] += n
+        if early is not None:
+            psw[early] += n
     summaries = {}
-    brackets = (len(aturan.terlambat), len(aturan.pulang_cepat))
-    for row in rows:
-        values = list(row.values())
-        pegawai_id, recorded, counts = values[0], values[1], values[2:]
-        tl, psw, hari = [0] * brackets[0], [0] * brackets[1], {}
-        for (kind, key), count in zip(names, counts, strict=True):
-            if kind == "tl":
-                tl[key] = int(count)
-            elif kind == "psw":
-                psw[key] = int(count)
-            elif count:
-                hari[key] = int(count)
-        missing = len(hari_kerja) - int(recorded)
+    for pegawai_id, (tl, psw, hari) in counted.items():
+        missing = len(hari_kerja) - sum(hari.values())
         if missing:
-            hari[Keterangan.TK] = hari.get(Keterangan.TK, 0) + missing
-        summaries[pegawai_id] = RingkasanAbsensi(tuple(tl), tuple(psw), hari)
+            hari[Keterangan.TK] += missing
+        summaries[pegawai_id] = RingkasanAbsensi(tuple(tl), tuple(psw), dict(hari))
     return summaries
 
 
-async def _attendance_by_day(items: list[PegawaiBulan], special: list[int],
+async def _attendance_by_day(read: _Reader, items: list[PegawaiBulan], special: list[int],
                              aturan: AturanTukin) -> dict[int, RingkasanAbsensi]:  # fmt: skip
     """For the few pegawai with unpaid days (a status period, no position): their records
     day by day, counting only the days that are paid."""
-    if not special:
-        return {}
     wanted = {p.pegawai_id: p.masukan for p in items if p.pegawai_id in set(special)}
-    first = next(iter(wanted.values()))
-    rows = await Absensi.filter(pegawai_id__in=list(wanted), tanggal__gte=first.bulan,
-                                tanggal__lte=akhir_bulan(first.bulan)).values(
-        "pegawai_id", "tanggal", "keterangan", "menit_terlambat", "menit_pulang_cepat")
+    rows = await read.rows(
+        "SELECT pegawai_id, tanggal, keterangan, menit_terlambat, menit_pulang_cepat "
+        f"FROM absensi WHERE pegawai_id {ids_in(wanted)} AND tanggal >= {read.awal} "
+        f"AND tanggal <= {read.akhir}")
     by_pegawai = defaultdict(list)
     for row in rows:
-        by_pegawai[row["pegawai_id"]].append(row)
+        by_pegawai[row["pegawai_id"]].append({**row, "tanggal": as_date(row["tanggal"])})
     return {pid: summary for pid, masukan in wanted.items()
             if (summary := ringkas(by_pegawai.get(pid, []), masukan.hari_kerja,
                                    hari_dibayar(masukan, aturan), aturan)) is not None}  # fmt: skip

@@ -5,6 +5,7 @@ and the sweep recomputes them, and a month uses the rule set in force for it."""
 from datetime import date
 
 import pytest
+from tortoise import connections
 
 from ekinerja_graphql import defaults
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
@@ -22,7 +23,7 @@ from ekinerja_graphql.models import (
 )
 from ekinerja_graphql.services.tukin import absensi, aturan, hitung, kepegawaian_periode
 from ekinerja_graphql.services.tukin.hitung_ulang import hitung_ulang_stale
-from ekinerja_graphql.services.tukin.masukan import _attendance, ringkas
+from ekinerja_graphql.services.tukin.masukan import _attendance, _Reader, ringkas
 from tests.services.tukin.support import (
     OKTOBER,
     SEPTEMBER,
@@ -77,7 +78,8 @@ async def test_the_set_wise_summary_agrees_with_the_day_by_day_one(clean):
     rows.append(f"{people[0].nip},2026-10-03,07:00,16:00,HADIR")  # a Saturday: not counted
     hasil = await absensi.impor_absensi(await admin_pusat_actor(), "x.csv", berkas(*rows), clean)
     assert hasil.impor is not None, hasil.kesalahan
-    set_wise = await _attendance([p.id for p in people], tuple(days), RULES)
+    reader = _Reader(connections.get("default"), OKTOBER, date(2026, 10, 31))
+    set_wise = await _attendance(reader, [p.id for p in people], tuple(days), RULES)
     for p in people:
         records = await Absensi.filter(pegawai_id=p.id).values(
             "tanggal", "keterangan", "menit_terlambat", "menit_pulang_cepat")
