@@ -5,7 +5,7 @@ SQL statement computing the base-and-deductions part for the same month, its tim
 ratio, and how many pegawai the two agree on to the rupiah.
 
 Usage: .venv/bin/python benchmarks/tukin_month.py [--bulan 2026-10] [--unit ID]
-  [--processes 2] [--threads 2] [--batch 5000] [--database postgres://…/ekinerja_bench]
+  [--no-fresh] [--processes 2] [--threads 2] [--batch 5000] [--database postgres://…]
 
 The database must be seeded with attendance for the month:
   EKINERJA_DATABASE_URL=… ekinerja seed --pegawai 350000 --absensi 2026-10"""
@@ -48,6 +48,15 @@ def family_rss(process: subprocess.Popen) -> int:
         return sum(p.memory_info().rss for p in [parent, *parent.children(recursive=True)])
     except psutil.NoSuchProcess:
         return 0
+
+
+async def clear(settings: Settings, bulan: date) -> None:
+    """--fresh: the month as never computed (its results and their history gone)."""
+    async with database(settings):
+        connection = connections.get("default")
+        for table in ("tukin", "tukin_riwayat"):
+            await connection.execute_script(f"DELETE FROM {table} WHERE bulan = '{bulan}'")
+            await connection.execute_script(f"VACUUM ANALYZE {table}")
 
 
 async def start(settings: Settings, bulan: date, unit: int | None) -> int:
@@ -176,6 +185,8 @@ def main(args) -> None:
     settings = Settings(database_url=args.database, redis_url=REDIS_URL, jwt_secret="b" * 40,
                         tukin_batch_pegawai=args.batch)  # fmt: skip
     redis.Redis.from_url(REDIS_URL).flushdb()
+    if args.fresh:
+        asyncio.run(clear(settings, bulan))
     env = {**os.environ, "EKINERJA_DATABASE_URL": args.database, "REDIS_URL": REDIS_URL,
            "EKINERJA_JWT_SECRET": "b" * 40, "EKINERJA_TUKIN_BATCH_PEGAWAI": str(args.batch)}
     log = Path(args.log)
@@ -196,7 +207,9 @@ def main(args) -> None:
         sys.exit(f"TukinRun {run_id} {result['status']}: {result['error']}\n{log.read_text()}")
     sql = asyncio.run(run_sql(settings, bulan))
     rate = result["done"] / result["seconds"]
-    print(f"TukinRun {run_id} {args.bulan}: {result['done']:,} pegawai in {result['batches']} "
+    kind = "first computation" if args.fresh else "re-run (results moved to history)"
+    print(f"TukinRun {run_id} {args.bulan}, {kind}: {result['done']:,} pegawai in "
+          f"{result['batches']} "
           f"batches, {result['seconds']:.1f} s ({rate:,.0f}/s; first batch done at "
           f"{result['first_batch']:.1f} s), {args.processes} worker processes × "
           f"{args.threads} threads; workers' peak RSS {result['peak_rss'] / 2**20:.0f} MiB")
@@ -210,6 +223,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bulan", default="2026-10")
     parser.add_argument("--unit", type=int, default=None)
+    parser.add_argument("--fresh", action=argparse.BooleanOptionalAction, default=True,
+                        help="delete the month's results first (--no-fresh: a re-run)")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=5000)

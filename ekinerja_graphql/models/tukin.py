@@ -68,11 +68,7 @@ class TukinBatch(Model):
 
 
 class _TukinColumns(Model):
-    pegawai = fields.ForeignKeyField("models.Pegawai", related_name=False, db_index=False,
-                                     on_delete=fields.CASCADE)  # fmt: skip
     bulan = fields.DateField()
-    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=False,
-                                  on_delete=fields.RESTRICT)  # fmt: skip
     jenis = fields.CharEnumField(JenisPegawai, max_length=16)
     kelas = fields.SmallIntField(null=True)
     jumlah = fields.BigIntField()  # whole rupiah paid
@@ -80,10 +76,6 @@ class _TukinColumns(Model):
     persen_dibayar = fields.DecimalField(max_digits=8, decimal_places=3)
     potongan_persen = fields.DecimalField(max_digits=10, decimal_places=3)
     provisional = fields.BooleanField()
-    aturan = fields.ForeignKeyField("models.AturanTukin", related_name=False, db_index=False,
-                                    on_delete=fields.RESTRICT)  # fmt: skip
-    run = fields.ForeignKeyField("models.TukinRun", related_name=False, null=True,
-                                 db_index=False, on_delete=fields.SET_NULL)  # fmt: skip
     masukan = fields.JSONField()  # kelas, status, attendance summary, predikat …
     rincian = fields.JSONField()  # the breakdown, line by line
     dihitung_at = fields.DatetimeField()
@@ -96,6 +88,14 @@ class Tukin(_TukinColumns):
     """A pegawai's month as last computed. `stale`: an input changed since."""
 
     id = fields.BigIntField(primary_key=True)
+    pegawai = fields.ForeignKeyField("models.Pegawai", related_name=False, db_index=False,
+                                     on_delete=fields.CASCADE)  # fmt: skip
+    unit = fields.ForeignKeyField("models.UnitOrganisasi", related_name=False, db_index=False,
+                                  on_delete=fields.RESTRICT)  # the pegawai's unit then
+    aturan = fields.ForeignKeyField("models.AturanTukin", related_name=False, db_index=False,
+                                    on_delete=fields.RESTRICT)  # fmt: skip
+    run = fields.ForeignKeyField("models.TukinRun", related_name=False, null=True,
+                                 db_index=False, on_delete=fields.SET_NULL)  # fmt: skip
     stale = fields.BooleanField(default=False)
 
     class Meta:
@@ -105,9 +105,14 @@ class Tukin(_TukinColumns):
 
 
 class TukinRiwayat(_TukinColumns):
-    """A result a later computation replaced."""
+    """A result a later computation replaced: an archive, so its ids are plain columns (no
+    foreign-key checks on the 350,000 rows a re-run of the ministry moves here)."""
 
     id = fields.BigIntField(primary_key=True)
+    pegawai_id = fields.IntField()
+    unit_id = fields.IntField()
+    aturan_id = fields.IntField()
+    run_id = fields.IntField(null=True)
     diganti_at = fields.DatetimeField()
 
     class Meta:

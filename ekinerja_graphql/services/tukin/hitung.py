@@ -15,6 +15,7 @@ from ekinerja_graphql.domain.tukin.hitung import hitung_tukin
 from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
 from ekinerja_graphql.services.tukin.konfigurasi import jadwal_kerja
 from ekinerja_graphql.services.tukin.masukan import baca_masukan
+from ekinerja_graphql.services.tukin.sql import ids_in, tanggal
 
 COLUMNS = ("pegawai_id", "bulan", "unit_id", "jenis", "kelas", "jumlah", "tukin_bulan",
            "persen_dibayar", "potongan_persen", "provisional", "aturan_id", "run_id",
@@ -72,16 +73,18 @@ def _for_sqlite(row: tuple) -> tuple:
 
 
 async def _to_history(connection, bulan: date, pegawai_ids: list[int], now: datetime) -> None:
-    """Moves the month's current results of these pegawai to tukin_riwayat."""
+    """Moves the month's current results of these pegawai to tukin_riwayat (on PostgreSQL
+    in one statement: the rows are read once, by the DELETE that returns them)."""
     columns = ", ".join(COLUMNS)
-    ids = ", ".join(str(int(i)) for i in pegawai_ids)
     postgres = connection.capabilities.dialect == "postgres"
-    month = f"DATE '{bulan.isoformat()}'" if postgres else f"'{bulan.isoformat()}'"
-    moved_at = "now()" if postgres else f"'{now.isoformat(sep=' ')}'"
-    where = f"bulan = {month} AND pegawai_id IN ({ids})"
+    where = f"bulan = {tanggal(bulan, postgres)} AND pegawai_id {ids_in(pegawai_ids)}"
+    if postgres:
+        await connection.execute_query(
+            f"WITH moved AS (DELETE FROM tukin WHERE {where} RETURNING {columns}) "
+            f"INSERT INTO tukin_riwayat ({columns}, diganti_at) "
+            f"SELECT {columns}, now() FROM moved")
+        return
     await connection.execute_query(
         f"INSERT INTO tukin_riwayat ({columns}, diganti_at) "
-        f"SELECT {columns}, {moved_at} FROM tukin WHERE {where}")
+        f"SELECT {columns}, '{now.isoformat(sep=' ')}' FROM tukin WHERE {where}")
     await connection.execute_query(f"DELETE FROM tukin WHERE {where}")
-
-

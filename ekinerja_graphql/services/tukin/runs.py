@@ -4,6 +4,7 @@ its results — with progress, and a heartbeat so a run whose worker died is res
 
 from datetime import UTC, date, datetime, timedelta
 
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.functions import Count
@@ -149,8 +150,10 @@ async def _mungkin_selesai(run_id: int) -> None:
     """SUCCEEDED once every batch is done (whichever task finishes last)."""
     if await TukinBatch.filter(run_id=run_id, status=StatusBatch.PENDING).exists():
         return
-    await TukinRun.filter(id=run_id, status=SyncStatus.RUNNING).update(
+    finished = await TukinRun.filter(id=run_id, status=SyncStatus.RUNNING).update(
         status=SyncStatus.SUCCEEDED, finished_at=_now(), active_key=None)
+    if finished:  # a month's worth of new rows: the next run's plans need the statistics
+        await connections.get("default").execute_script("ANALYZE tukin")
 
 
 async def gagal(run_id: int, reason: str) -> None:
