@@ -181,11 +181,17 @@ async def _attendance(read: _Reader, ids: list[int], hari_kerja: tuple[date, ...
     if not ids or not hari_kerja:
         return {}
     days = ", ".join(tanggal(day, read.postgres) for day in hari_kerja)
+    # PostgreSQL: the batch's ids as a relation joined on the (pegawai_id, tanggal) index;
+    # with an IN list of 5,000 ids it misjudged the rows and scanned the whole table
+    # (390 ms a batch against 75 ms).
+    source = (f"unnest('{{{', '.join(map(str, map(int, ids)))}}}'::int[]) AS x(id) JOIN absensi "
+              "ON absensi.pegawai_id = x.id" if read.postgres else "absensi")
+    in_batch = "TRUE" if read.postgres else f"pegawai_id {ids_in(ids)}"
     rows = await read.connection.execute_query(
         f"SELECT pegawai_id, keterangan, {_bracket_sql('menit_terlambat', aturan.terlambat)}, "
-        f"{_bracket_sql('menit_pulang_cepat', aturan.pulang_cepat)}, COUNT(*) FROM absensi "
-        f"WHERE pegawai_id {ids_in(ids)} AND tanggal IN ({days}) "
-        "GROUP BY 1, 2, 3, 4")
+        f"{_bracket_sql('menit_pulang_cepat', aturan.pulang_cepat)}, COUNT(*) FROM {source} "
+        f"WHERE {in_batch} AND tanggal >= {read.awal} AND tanggal <= {read.akhir} "
+        f"AND tanggal IN ({days}) GROUP BY 1, 2, 3, 4")
     counted: dict[int, tuple[list[int], list[int], dict]] = {}
     for pegawai_id, keterangan, late, early, n in rows[1]:
         tl, psw, hari = counted.setdefault(pegawai_id, (
