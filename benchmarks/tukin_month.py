@@ -110,7 +110,8 @@ def set_based_sql(aturan: AturanTukin, hari: list[date], bulan: date) -> str:
                 parts.append(f"WHEN {column} BETWEEN {low} AND {rule.sampai_menit} "
                              f"THEN {rule.persen}")  # fmt: skip
                 low = rule.sampai_menit + 1
-        return f"SUM(CASE WHEN keterangan = 'HADIR' THEN CASE {' '.join(parts)} ELSE 0 END END)"
+        return (f"SUM(CASE WHEN keterangan = 'HADIR' THEN CASE {' '.join(parts)} ELSE 0 END "
+                "ELSE 0 END)")
 
     per_day = " + ".join(f"SUM(CASE WHEN keterangan = '{k}' THEN {v} ELSE 0 END)"
                          for k, v in aturan.potongan_per_hari.items() if v)  # fmt: skip

@@ -4,7 +4,6 @@ and writes the new ones — so re-running a month replaces, and a batch is appli
 Rows are written as plain tuples (COPY on PostgreSQL): at 350,000 pegawai a model object
 per result would cost more than the formula."""
 
-from collections import OrderedDict
 from datetime import UTC, date, datetime
 
 import orjson
@@ -12,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.domain.tukin.catatan import masukan_json, rincian_json
-from ekinerja_graphql.domain.tukin.hitung import MasukanTukin, hitung_tukin
+from ekinerja_graphql.domain.tukin.hitung import hitung_tukin
 from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
 from ekinerja_graphql.services.tukin.konfigurasi import jadwal_kerja
 from ekinerja_graphql.services.tukin.masukan import baca_masukan
@@ -36,61 +35,22 @@ async def hitung(pegawai_ids: list[int], bulan: date, settings: Settings,
     hari_kerja = tuple(jadwal_kerja(settings).hari_kerja(bulan))
     items = await baca_masukan(pegawai_ids, bulan, aturan, hari_kerja)
     now = datetime.now(UTC)
-    memo = _memo_for((aturan_row.id, bulan, hari_kerja))
     rows = []
     for item in items:
-        computed = memo.get(item.masukan, aturan_row.id, aturan)
-        rows.append((item.pegawai_id, bulan, item.unit_id, *computed[:7], aturan_row.id, run_id,
-                     *computed[7:], now, False))  # fmt: skip
+        hasil = hitung_tukin(item.masukan, aturan)
+        rows.append((
+            item.pegawai_id, bulan, item.unit_id, str(item.masukan.jenis), hasil.kelas,
+            hasil.jumlah, hasil.tukin_bulan, hasil.persen_dibayar, hasil.potongan_persen,
+            hasil.provisional, aturan_row.id, run_id,
+            orjson.dumps(masukan_json(item.masukan, aturan_row.id)).decode(),
+            orjson.dumps(rincian_json(hasil)).decode(), now, False,
+        ))  # fmt: skip
     async with in_transaction() as connection:
         await _to_history(connection, bulan, pegawai_ids, now)
         await _insert(connection, rows)
         if in_same_transaction is not None:
             await in_same_transaction(connection, len(rows))
     return len(rows)
-
-
-class _Memo:
-    """The formula's results by input, bounded (least recently used out). Many pegawai share
-    their inputs — the same kelas, a clean month, no final predikat yet: 109,000 distinct
-    inputs among the ministry's 345,000 in the benchmark — and a hit skips the formula and
-    both JSON documents. Keys are whole inputs, so a hit is the same computation."""
-
-    SIZE = 20_000
-
-    def __init__(self) -> None:
-        self.results: OrderedDict[tuple, tuple] = OrderedDict()
-
-    def get(self, masukan: MasukanTukin, versi: int, aturan) -> tuple:
-        absensi = masukan.absensi
-        key = (masukan.jenis, masukan.segmen, masukan.status, masukan.predikat,
-               masukan.hukuman, masukan.tunjangan_profesi, masukan.predikat_tahunan_lalu,
-               None if absensi is None else (absensi.terlambat, absensi.pulang_cepat,
-                                             tuple(sorted(absensi.hari.items()))))  # fmt: skip
-        found = self.results.get(key)
-        if found is not None:
-            self.results.move_to_end(key)
-            return found
-        hasil = hitung_tukin(masukan, aturan)
-        found = (str(masukan.jenis), hasil.kelas, hasil.jumlah, hasil.tukin_bulan,
-                 hasil.persen_dibayar, hasil.potongan_persen, hasil.provisional,
-                 orjson.dumps(masukan_json(masukan, versi)).decode(),
-                 orjson.dumps(rincian_json(hasil)).decode())  # fmt: skip
-        self.results[key] = found
-        if len(self.results) > self.SIZE:
-            self.results.popitem(last=False)
-        return found
-
-
-_memos: dict[tuple, _Memo] = {}
-
-
-def _memo_for(context: tuple) -> _Memo:
-    """One memo per (rule set version, month, working days): a worker keeps the last one."""
-    if context not in _memos:
-        _memos.clear()
-        _memos[context] = _Memo()
-    return _memos[context]
 
 
 async def _insert(connection, rows: list[tuple]) -> None:
