@@ -179,7 +179,7 @@ class TukinMutation:
                                rows=[{"line": e.baris, "column": e.kolom, "reason": e.alasan}
                                      for e in hasil.kesalahan],
                                errorCount=hasil.jumlah_kesalahan)  # fmt: skip
-        _send_recompute()
+        await _send_recompute()
         return build(info, ImporAbsensi, row_of(hasil.impor))
 
     @strawberry.mutation(description="Records a hukuman disiplin; admins of the pegawai's unit")
@@ -188,7 +188,7 @@ class TukinMutation:
         row = await kepegawaian_periode.catat_hukuman(
             actor_of(info), decode_id(input.pegawai_id, "Pegawai", "input.pegawaiId"),
             input.tingkat, input.nomor_sk, input.tmt, input.bulan)  # fmt: skip
-        _send_recompute()
+        await _send_recompute()
         return build(info, HukumanDisiplin, row_of(row))
 
     @strawberry.mutation(description="Records a status period (CLTN, tugas belajar …); "
@@ -198,17 +198,13 @@ class TukinMutation:
         row = await kepegawaian_periode.catat_periode_status(
             actor_of(info), decode_id(input.pegawai_id, "Pegawai", "input.pegawaiId"),
             input.status, input.mulai, input.selesai, input.nomor_sk)  # fmt: skip
-        _send_recompute()
+        await _send_recompute()
         return build(info, PeriodeStatus, row_of(row))
 
 
-def _send_recompute() -> None:
-    """Stale months are recomputed soon; if Redis is away the scheduler's sweep does it."""
+async def _send_recompute() -> None:
+    """Stale months are recomputed now; if Redis is away the scheduler's sweep does it."""
     from workers.tukin import hitung_ulang_tukin
 
-    async def send() -> None:
-        with suppress(Exception):  # Redis away: the sweep catches up
-            await asyncio.to_thread(hitung_ulang_tukin.send)
-
-    asyncio.get_running_loop().create_task(send())
-
+    with suppress(Exception):
+        await asyncio.to_thread(hitung_ulang_tukin.send)
