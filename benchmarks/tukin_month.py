@@ -214,7 +214,9 @@ def main(args) -> None:
           f"batches, {result['seconds']:.1f} s ({rate:,.0f}/s; first batch done at "
           f"{result['first_batch']:.1f} s), {args.processes} worker processes × "
           f"{args.threads} threads; workers' peak RSS {result['peak_rss'] / 2**20:.0f} MiB")
-    print(f"set-based SQL: {sql['n']:,} pegawai in {sql['seconds']:.1f} s; ours ÷ SQL = "
+    whole = "" if args.unit is None else " (the statement computes the whole ministry)"
+    print(f"set-based SQL{whole}: {sql['n']:,} pegawai compared, {sql['seconds']:.1f} s; "
+          f"ours ÷ SQL = "
           f"{result['seconds'] / sql['seconds']:.1f}; same rupiah for {sql['same']:,} "
           f"({100 * sql['same'] / max(sql['n'], 1):.1f} %); of the {sql['simple']:,} with one "
           f"kelas all month and no status period, {sql['simple_same']:,}")
