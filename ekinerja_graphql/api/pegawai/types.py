@@ -127,6 +127,12 @@ class Pegawai(relay.Node):
     def nomor_hp(self) -> str | None:
         return self.row["nomor_hp"]
 
+    @strawberry.field(description="Rp per month of tunjangan profesi (a certified guru or "
+                      "dosen), offset against tukin; the pegawai and admins only",
+                      permission_classes=[SeesTukin])
+    def tunjangan_profesi(self) -> int | None:
+        return self.row["tunjangan_profesi"]
+
     @strawberry.field
     async def unit(self, info: strawberry.Info) -> UnitOrganisasi:
         return build(info, UnitOrganisasi, await loader(info, UNIT_BY_ID).load(self.unit_id))
