@@ -7,6 +7,7 @@ worker process and the API, stopped together on Ctrl-C or SIGTERM.
 import asyncio
 import os
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import Annotated
 
@@ -16,7 +17,12 @@ import uvicorn
 from ekinerja_graphql.auth import installation_secret
 from ekinerja_graphql.cli import processes
 from ekinerja_graphql.cli.banner import print_banner
-from ekinerja_graphql.cli.database import DEFAULT_PEGAWAI, console, seed_database_with_progress
+from ekinerja_graphql.cli.database import (
+    DEFAULT_PEGAWAI,
+    console,
+    seed_absensi_with_progress,
+    seed_database_with_progress,
+)
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import MigrationRefused, database, migrate_db
 from ekinerja_graphql.services.demo_accounts import (
@@ -28,6 +34,7 @@ from ekinerja_graphql.siasn.simulator.app import Credentials
 from ekinerja_graphql.siasn.simulator.transport import simulator_settings
 
 HOST = "127.0.0.1"
+DEMO_BULAN = date(2026, 10, 1)  # the seed's last whole month (its SKPs are of 2026)
 
 
 def demo(
@@ -57,6 +64,7 @@ def demo(
                 worker = processes.start_dramatiq(redis_url, processes=1, threads=2,
                                                   shutdown_grace_ms=grace_ms)  # fmt: skip
                 request_planner_statistics()
+                asyncio.run(request_tukin(settings))
                 asyncio.run(serve(settings, port, accounts))
             finally:
                 console.print("stopping the worker, the SIASN simulator and Redis ...")
@@ -82,6 +90,7 @@ async def prepare_database(settings: Settings, pegawai: int) -> tuple[list[DemoA
     if empty:
         console.print(f"seeding {pegawai:,} pegawai into {settings.resolved_database_url}")
         await seed_database_with_progress(settings, pegawai)
+        await seed_absensi_with_progress(settings, DEMO_BULAN, pegawai)
     async with database(settings):
         accounts = await find_demo_accounts()
         await grant_demo_admins(accounts)
@@ -111,6 +120,28 @@ def share_simulator(settings: Settings, base_url: str) -> Settings:
     os.environ.update({f"EKINERJA_{name.upper()}": value for name, value in update.items()})
     get_settings.cache_clear()
     return settings.model_copy(update=update)
+
+
+async def request_tukin(settings: Settings) -> None:
+    """The demo month's tukin, computed by the worker once (Pegawai.tukin reads it)."""
+    from ekinerja_graphql.errors import Conflict
+    from ekinerja_graphql.models import Tukin
+    from ekinerja_graphql.services.access.peran import Actor
+    from ekinerja_graphql.services.access.viewer import operator_viewer
+    from ekinerja_graphql.services.tukin import runs
+    from workers.tukin import hitung_tukin
+
+    async with database(settings):
+        if await Tukin.filter(bulan=DEMO_BULAN).exists():
+            return
+        try:
+            run = await runs.mulai(Actor(operator_viewer("demo"), date.today()), DEMO_BULAN, None)
+        except Conflict:
+            return  # a run of the month is going already
+    hitung_tukin.send(run.id)
+    month = f"{DEMO_BULAN:%Y-%m}"
+    console.print(f"tukin of {month} queued for the worker (TukinRun {run.id}); read it with "
+                  f'{{ me {{ tukin(bulan: "{month}") {{ jumlah rincian {{ uraian }} }} }} }}')
 
 
 def request_planner_statistics() -> None:
