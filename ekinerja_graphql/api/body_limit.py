@@ -1,20 +1,43 @@
 """Request size cap, before anything is parsed: 413 for a body (or GET query string) over it.
-A multipart request (a file upload: an attendance file, a rule set) has a cap of its own."""
+A multipart request (a file upload: an attendance file, a rule set) has a cap of its own, but
+only when `may_upload` says its sender may upload (a verified bearer token); anyone else's
+multipart request gets the normal cap."""
+
+import logging
+from collections.abc import Callable
 
 import orjson
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
 
+logger = logging.getLogger(__name__)
+MayUpload = Callable[[Headers], bool]
+# A Content-Length longer than this is no size this service accepts (and int() of thousands of
+# digits is slow, then refused).
+_MAX_LENGTH_DIGITS = 18
+
+
+def _nobody(headers: Headers) -> bool:
+    return False
+
 
 class BodyLimit:
-    """Reads at most `max_bytes` of the body (`max_upload_bytes` of a multipart one), then
-    hands the buffered body to the app."""
+    """Reads at most `max_bytes` of the body, or `max_upload_bytes` of a multipart one whose
+    headers `may_upload` accepts, then hands the buffered body to the app.
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int | None = None) -> None:
+    `may_upload(headers)` is asked once per multipart request, before the body is read; it
+    should be cheap and not raise (if it does, the request gets the normal cap). Without it,
+    no request gets the upload cap.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int | None = None,
+                 may_upload: MayUpload | None = None) -> None:  # fmt: skip
         self.app = app
         self.max_bytes = max_bytes
         self.max_upload_bytes = max_upload_bytes or max_bytes
+        self.may_upload = may_upload or _nobody
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -23,24 +46,41 @@ class BodyLimit:
         if len(scope.get("query_string", b"")) > self.max_bytes:
             await self._refuse(send, 414, "query string", self.max_bytes)
             return
-        headers = dict(scope["headers"])
-        multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
-        limit = self.max_upload_bytes if multipart else self.max_bytes
-        declared = headers.get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > limit:
+        # First occurrence of each header, as Starlette's Request (and so Strawberry) reads it.
+        headers = Headers(scope=scope)
+        limit = self._limit(headers)
+        declared = headers.get("content-length", "0")
+        if (not (declared.isascii() and declared.isdigit()) or len(declared) > _MAX_LENGTH_DIGITS
+                or int(declared) > limit):  # fmt: skip
             await self._refuse(send, 413, "request body", limit)
             return
-        body, more = b"", True
+        chunks: list[bytes] = []
+        size, more = 0, True
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
                 return
-            body += message.get("body", b"")
+            chunk = message.get("body", b"")
+            if chunk:
+                chunks.append(chunk)
+                size += len(chunk)
             more = message.get("more_body", False)
-            if len(body) > limit:
+            if size > limit:
                 await self._refuse(send, 413, "request body", limit)
                 return
+        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         await self.app(scope, _replay(body, receive), send)
+
+    def _limit(self, headers: Headers) -> int:
+        content_type = headers.get("content-type", "").lower()
+        if not content_type.startswith("multipart/form-data"):
+            return self.max_bytes
+        try:
+            allowed = self.may_upload(headers)
+        except Exception:
+            logger.exception("may_upload raised; the request gets the normal body cap")
+            allowed = False
+        return self.max_upload_bytes if allowed is True else self.max_bytes
 
     async def _refuse(self, send: Send, status: int, what: str, limit: int) -> None:
         message = f"the {what} is larger than {limit} bytes"

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -241,5 +242,14 @@ def create_graphql_app(settings: Settings) -> ASGIApp:
     from ekinerja_graphql.api.context import build_context
     from ekinerja_graphql.api.schema import build_schema
 
+    def may_upload(headers: Headers) -> bool:
+        """The upload cap is for a verified bearer token only (its subject is checked later,
+        by the GraphQL layer); anyone else's multipart request gets the normal cap."""
+        try:
+            return principal_from(headers.get("authorization"), settings) is not None
+        except AuthenticationFailed:
+            return False
+
     app = GraphQLApp(build_schema(settings), settings=settings, context_factory=build_context)
-    return RequestIdMiddleware(BodyLimit(app, settings.max_body_bytes, settings.max_upload_bytes))
+    return RequestIdMiddleware(BodyLimit(app, settings.max_body_bytes, settings.max_upload_bytes,
+                                         may_upload=may_upload))
