@@ -36,8 +36,17 @@ async def hitung_tukin_batch(run_id: int, nomor: int) -> None:
 @uses_database
 async def hitung_ulang_tukin() -> None:
     """Recomputes stale months a batch at a time (an import or a final predikat marks
-    them); sends itself again while some remain."""
-    _, more = await hitung_ulang_stale(worker_settings())
+    them); sends itself again while some remain. One sweep at a time: a lock in Redis, so
+    the sweeps every change and every scheduler tick send do not redo the same rows."""
+    current = hitung_ulang_tukin.broker  # the worker's (tests move actors to their own)
+    lock = current.client.lock(f"{current.namespace}:tukin-hitung-ulang",
+                               timeout=BATCH_TIME_LIMIT_MS / 1000)  # fmt: skip
+    if not await asyncio.to_thread(lock.acquire, blocking=False):
+        return  # the sweep going now sends the next one
+    try:
+        _, more = await hitung_ulang_stale(worker_settings())
+    finally:
+        await asyncio.to_thread(lock.release)
     if more:
         await asyncio.to_thread(hitung_ulang_tukin.send)
 

@@ -66,7 +66,11 @@ def hitung(
         from workers.tukin import hitung_tukin  # the broker of these settings' Redis
 
         run = await runs.mulai(_actor(), month, unit)
-        await asyncio.to_thread(hitung_tukin.send, run.id)
+        try:
+            await asyncio.to_thread(hitung_tukin.send, run.id)
+        except Exception:  # redis' and dramatiq's connection errors alike
+            await runs.gagal(run.id, "the job queue (Redis) was unreachable")
+            raise
         console.print(f"TukinRun {run.id} ({format_bulan(month)}) queued for `ekinerja worker`")
         if not wait:
             return run.status

@@ -60,6 +60,7 @@ class TukinBatch(Model):
     status = fields.CharEnumField(StatusBatch, max_length=8, default=StatusBatch.PENDING)
     claimed_by = fields.CharField(max_length=64, null=True)
     claimed_at = fields.DatetimeField(null=True)
+    attempts = fields.SmallIntField(default=0)  # claims so far: past the limit the run fails
     done_at = fields.DatetimeField(null=True)
 
     class Meta:
@@ -97,6 +98,8 @@ class Tukin(_TukinColumns):
     run = fields.ForeignKeyField("models.TukinRun", related_name=False, null=True,
                                  db_index=False, on_delete=fields.SET_NULL)  # fmt: skip
     stale = fields.BooleanField(default=False)
+    # When an input changed: a computation that read its inputs before keeps the row stale.
+    stale_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "tukin"

@@ -201,6 +201,22 @@ class TukinMutation:
         await _send_recompute()
         return build(info, PeriodeStatus, row_of(row))
 
+    @strawberry.mutation(description="Ends a status period, or corrects its end; admins of "
+                         "the pegawai's unit")
+    async def akhiri_periode_status(self, info: strawberry.Info, id: int, selesai: date
+                                    ) -> PeriodeStatus:  # fmt: skip
+        row = await kepegawaian_periode.akhiri_periode_status(actor_of(info), id, selesai)
+        await _send_recompute()
+        return build(info, PeriodeStatus, row_of(row))
+
+    @strawberry.mutation(description="Removes a hukuman disiplin recorded in error or "
+                         "annulled (the audit log keeps it); admins of the pegawai's unit")
+    async def batalkan_hukuman_disiplin(self, info: strawberry.Info, id: int
+                                        ) -> HukumanDisiplin:  # fmt: skip
+        row = await kepegawaian_periode.batalkan_hukuman(actor_of(info), id)
+        await _send_recompute()
+        return build(info, HukumanDisiplin, row_of(row))
+
 
 async def _send_recompute() -> None:
     """Stale months are recomputed now; if Redis is away the scheduler's sweep does it."""

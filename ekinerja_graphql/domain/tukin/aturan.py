@@ -3,7 +3,7 @@ percentages and deductions. A new Perpres is a new rule set file, not a deploy."
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from ekinerja_graphql.domain.jabatan import KELAS_JABATAN_TERENDAH, KELAS_JABATAN_TERTINGGI
@@ -23,13 +23,8 @@ class TingkatHukuman(StrEnum):
     BERAT = "BERAT"
 
 
-# Decimal rounding of the final rupiah amount.
-PEMBULATAN = {
-    "HALF_UP": ROUND_HALF_UP,
-    "HALF_EVEN": ROUND_HALF_EVEN,
-    "DOWN": ROUND_FLOOR,
-    "UP": ROUND_CEILING,
-}
+# Rounding of the final rupiah amount (domain/tukin/hitung.py `_round`).
+PEMBULATAN = ("HALF_UP", "HALF_EVEN", "DOWN", "UP")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +50,7 @@ class AturanTukin:
     hukuman: dict[TingkatHukuman, Hukuman]
     cpns_persen: Decimal
     batas_potongan_persen: Decimal
-    pembulatan: str  # a key of PEMBULATAN
+    pembulatan: str  # one of PEMBULATAN
     kurangi_tunjangan_profesi: bool
     bonus_sangat_baik_persen: Decimal  # of (next kelas − own kelas), for an annual SANGAT_BAIK
     bonus_sangat_baik_bulan: int  # paid in this month of the following year
@@ -112,7 +107,7 @@ def muat_aturan(text: str) -> AturanTukin:
         hukuman=_hukuman(r, r.table(data, "hukuman_disiplin", "")),
         cpns_persen=r.persen(data, "cpns_persen", ""),
         batas_potongan_persen=r.persen(data, "batas_potongan_persen", ""),
-        pembulatan=r.text(data, "pembulatan", "", tuple(PEMBULATAN)),
+        pembulatan=r.text(data, "pembulatan", "", PEMBULATAN),
         kurangi_tunjangan_profesi=profesi == "KURANGI",
         bonus_sangat_baik_persen=r.persen(bonus, "persen_selisih_kelas", "bonus_sangat_baik"),
         bonus_sangat_baik_bulan=r.integer(bonus, "bulan_bayar", "bonus_sangat_baik", 1, 12),

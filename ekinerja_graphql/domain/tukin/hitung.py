@@ -62,6 +62,8 @@ class MasukanTukin:
     hukuman: tuple[TingkatHukuman, ...] = ()  # those running in the month
     tunjangan_profesi: Decimal = NOL
     predikat_tahunan_lalu: Predikat | None = None  # FINAL annual predikat of last year
+    # Working days the attendance records as unpaid (CLTN, tugas belajar by keterangan).
+    hari_tanpa_bayar: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +91,11 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
     lines: list[Baris] = []
     days = masukan.hari_kerja
     unpaid_status = _unpaid_status_days(masukan, aturan)
-    paid_by_kelas: Counter[int] = Counter()
     base = Fraction(0)  # exact until the one rounding: a pro rata x.5 rounds up, as it should
     for segmen in masukan.segmen:
         in_segment = [d for d in days if segmen.mulai <= d <= segmen.selesai]
-        paid = [d for d in in_segment if d not in unpaid_status]
+        paid = [d for d in in_segment
+                if d not in unpaid_status and d not in masukan.hari_tanpa_bayar]  # fmt: skip
         if segmen.kelas is None:
             lines.append(Baris("TANPA_JABATAN", f"{_range(segmen)}: no position, "
                                f"{len(in_segment)} working days not paid"))  # fmt: skip
@@ -101,22 +103,17 @@ def hitung_tukin(masukan: MasukanTukin, aturan: AturanTukin) -> HasilTukin:
         amount = aturan.besaran(segmen.kelas)
         part = Fraction(amount) * len(paid) / len(days) if days else Fraction(0)
         base += part
-        paid_by_kelas[segmen.kelas] += len(paid)
         lines.append(Baris("KELAS", f"kelas {segmen.kelas} (Rp {_rp(amount)}), {_range(segmen)}: "
                            f"{len(paid)} of {len(days)} working days",
                            rupiah=_shown(part)))  # fmt: skip
     for status, count in sorted(Counter(unpaid_status.values()).items()):
         lines.append(Baris("STATUS", f"{status}: {count} working days not paid"))
-    paid_days = sum(paid_by_kelas.values())
     absensi = masukan.absensi
-    unpaid_attendance = sum(absensi.hari.get(k, 0) for k in aturan.keterangan_tidak_dibayar
-                            ) if absensi else 0  # fmt: skip
-    if unpaid_attendance and paid_days:
-        cut = base * min(unpaid_attendance, paid_days) / paid_days
-        base -= cut
-        lines.append(Baris("KETERANGAN_TIDAK_DIBAYAR", f"{unpaid_attendance} days recorded as "
-                           f"{_names(absensi, aturan.keterangan_tidak_dibayar)}: not paid",
-                           rupiah=-_shown(cut)))  # fmt: skip
+    unpaid_attendance = sorted(masukan.hari_tanpa_bayar - set(unpaid_status))
+    if unpaid_attendance:
+        lines.append(Baris("KETERANGAN_TIDAK_DIBAYAR", f"{len(unpaid_attendance)} working days "
+                           f"recorded as {_names(absensi, aturan.keterangan_tidak_dibayar)}: "
+                           "not paid"))  # fmt: skip
     if masukan.jenis is JenisPegawai.CPNS:
         cpns = base * Fraction(aturan.cpns_persen) / 100
         lines.append(Baris("CPNS", f"CPNS: {aturan.cpns_persen} % of the base",
@@ -264,5 +261,15 @@ def _range(segmen: Segmen) -> str:
     return f"{segmen.mulai:%d %b}–{segmen.selesai:%d %b}"
 
 
-def _names(absensi: RingkasanAbsensi, keterangan: frozenset[Keterangan]) -> str:
-    return ", ".join(sorted(k for k in keterangan if absensi.hari.get(k)))
+def _names(absensi: RingkasanAbsensi | None, keterangan: frozenset[Keterangan]) -> str:
+    found = sorted(k for k in keterangan if absensi and absensi.hari.get(k))
+    return ", ".join(found) or ", ".join(sorted(keterangan))
+
+
+def hari_dibayar(masukan: MasukanTukin, aturan: AturanTukin) -> set[date]:
+    """The working days in a position, not in an unpaid status nor recorded as unpaid."""
+    unpaid = _unpaid_status_days(masukan, aturan)
+    return {day for day in masukan.hari_kerja
+            if day not in unpaid and day not in masukan.hari_tanpa_bayar
+            and any(s.mulai <= day <= s.selesai and s.kelas is not None
+                    for s in masukan.segmen)}  # fmt: skip

@@ -8,7 +8,7 @@ deactivated, quarantined or failed: nothing is lost silently."""
 import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -21,6 +21,7 @@ from ekinerja_graphql.domain.siasn_pegawai import (
     TIDAK_AKTIF,
     perubahan,
 )
+from ekinerja_graphql.domain.tukin.bulan import tambah_bulan
 from ekinerja_graphql.models import (
     Pegawai,
     StatusBatch,
@@ -31,6 +32,7 @@ from ekinerja_graphql.models import (
 )
 from ekinerja_graphql.services.sinkronisasi import runs
 from ekinerja_graphql.services.sinkronisasi.data_utama import Lokal, siasn_fields, text
+from ekinerja_graphql.services.tukin.stale import tandai_stale_sejak
 from ekinerja_graphql.siasn.client import SiasnClient
 from ekinerja_graphql.siasn.errors import (
     Penanggung,
@@ -235,9 +237,17 @@ async def _baru(run: SyncRun, item: DataUtama, target: dict[str, object], lokal:
     hasil.counts["failed" if problems else "created"] += 1
 
 
+TUKIN_INPUTS = frozenset({"status", "jenis", "jabatan_id", "unit_id"})
+
+
 async def _simpan(pegawai: Pegawai, fields: list[str]) -> None:
     """Saves what SIASN changed, as refreshed now, bumping the version (a concurrent edit
     by a user then meets a stale version)."""
     pegawai.last_synced_at = datetime.now(UTC)
     pegawai.version += 1
     await pegawai.save(update_fields=[*fields, "last_synced_at", "version", "updated_at"])
+    if TUKIN_INPUTS.intersection(fields):
+        # SIASN gives no date the change took effect: the months still being paid (last
+        # month's tukin is pulled by the 5th, KMA 1651/2025) are computed again. [D]
+        await tandai_stale_sejak(pegawai.id, tambah_bulan(date.today().replace(day=1), -1),
+                                 None)  # fmt: skip

@@ -26,6 +26,7 @@ from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor, Rantai, pastikan_boleh
 from ekinerja_graphql.services.skp.perencanaan import isi_skp_baru
 from ekinerja_graphql.services.skp.records import catat_riwayat
+from ekinerja_graphql.services.tukin.stale import tandai_stale_sejak
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ async def catat_mutasi(actor: Actor, mutasi: Mutasi) -> Skp | None:
         pegawai.tmt_jabatan = mutasi.tanggal
         pegawai.version += 1
         await pegawai.save()
+        await tandai_stale_sejak(pegawai.id, mutasi.tanggal, None)  # tukin from the move on
         await audit.record(actor, "catatMutasi", pegawai, pegawai_id=pegawai.id, before=before)
         if lama is None:
             return None

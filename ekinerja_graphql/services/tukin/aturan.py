@@ -12,6 +12,7 @@ from ekinerja_graphql.errors import Forbidden
 from ekinerja_graphql.models import AturanTukin as AturanTukinRow
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
+from ekinerja_graphql.services.tukin.stale import tandai_stale_bulan_sejak
 
 PENGUNGGAH_BAWAAN = "bawaan"  # the shipped default, stored on first use
 ADMIN_PUSAT_ONLY = "rule sets are uploaded by ADMIN_PUSAT"
@@ -26,6 +27,8 @@ async def unggah_aturan(actor: Actor, isi: str) -> AturanTukinRow:
     async with in_transaction():
         await _pastikan_bawaan()  # the months before this version keep a rule set
         row = await _simpan(aturan, isi, actor.subject)
+        # The months it now governs are computed again (none, for a rule set of next month).
+        await tandai_stale_bulan_sejak(row.berlaku_mulai)
         await audit.record(actor, "unggahAturanTukin", row, pegawai_id=None)
     return row
 

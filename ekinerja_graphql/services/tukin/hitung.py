@@ -20,7 +20,7 @@ from ekinerja_graphql.services.tukin.sql import ids_in, tanggal
 COLUMNS = ("pegawai_id", "bulan", "unit_id", "jenis", "kelas", "jumlah", "tukin_bulan",
            "persen_dibayar", "potongan_persen", "provisional", "aturan_id", "run_id",
            "masukan", "rincian", "dihitung_at")  # fmt: skip
-INSERTED = (*COLUMNS, "stale")
+INSERTED = (*COLUMNS, "stale", "stale_at")
 _DECIMALS = (6, 7, 8)  # positions of the numeric columns
 
 
@@ -31,6 +31,7 @@ async def hitung(pegawai_ids: list[int], bulan: date, settings: Settings,
     commit (a batch marks itself done there)."""
     if not pegawai_ids:
         return 0
+    read_at = datetime.now(UTC)
     aturan_row, aturan = await aturan_berlaku(bulan)
     hari_kerja = tuple(jadwal_kerja(settings).hari_kerja(bulan))
     items = await baca_masukan(pegawai_ids, bulan, aturan, hari_kerja)
@@ -43,14 +44,34 @@ async def hitung(pegawai_ids: list[int], bulan: date, settings: Settings,
             hasil.jumlah, hasil.tukin_bulan, hasil.persen_dibayar, hasil.potongan_persen,
             hasil.provisional, aturan_row.id, run_id,
             orjson.dumps(masukan_json(item.masukan, aturan_row.id)).decode(),
-            orjson.dumps(rincian_json(hasil)).decode(), now, False,
+            orjson.dumps(rincian_json(hasil)).decode(), now,
         ))  # fmt: skip
+    computed = [item.pegawai_id for item in items]
     async with in_transaction() as connection:
-        await _to_history(connection, bulan, pegawai_ids, now)
-        await _insert(connection, rows)
+        # An input that changed while this read keeps the new result stale (the sweep
+        # computes it again); the rows are locked, so no change slips in from here.
+        changed = await _changed_since(connection, bulan, computed, read_at)
+        await _to_history(connection, bulan, computed, now)
+        await _insert(connection, [(*row, row[0] in changed, changed.get(row[0]))
+                                   for row in rows])  # fmt: skip
         if in_same_transaction is not None:
             await in_same_transaction(connection, len(rows))
     return len(rows)
+
+
+async def _changed_since(connection, bulan: date, pegawai_ids: list[int],
+                         read_at: datetime) -> dict[int, datetime]:  # fmt: skip
+    """The results marked stale after `read_at`: pegawai id → when."""
+    if not pegawai_ids:
+        return {}
+    postgres = connection.capabilities.dialect == "postgres"
+    since = "$1" if postgres else "?"
+    lock = " FOR UPDATE" if postgres else ""  # SQLite writes one transaction at a time
+    rows = await connection.execute_query_dict(
+        f"SELECT pegawai_id, stale_at FROM tukin WHERE bulan = {tanggal(bulan, postgres)} "
+        f"AND pegawai_id {ids_in(pegawai_ids)} AND stale AND stale_at >= {since}{lock}",
+        [read_at if postgres else read_at.isoformat(sep=" ")])
+    return {row["pegawai_id"]: row["stale_at"] for row in rows}
 
 
 async def _insert(connection, rows: list[tuple]) -> None:

@@ -29,7 +29,11 @@ async def catat_hukuman(actor: Actor, pegawai_id: int, tingkat: TingkatHukuman, 
     _tanggal(actor, "input.tmt", tmt)
     nomor_sk = _nomor_sk(nomor_sk, required=True)
     if bulan is None:
-        _, aturan = await aturan_berlaku(tmt.replace(day=1))
+        try:
+            _, aturan = await aturan_berlaku(tmt.replace(day=1))
+        except LookupError:
+            raise BadUserInput("input.bulan", "given: no rule set is in force at tmt to take "
+                               "the default from") from None
         bulan = aturan.hukuman[tingkat].bulan
     elif not 1 <= bulan <= 60:
         raise BadUserInput("input.bulan", "1 to 60 months, or null for the rule set's default")
@@ -95,3 +99,46 @@ def _nomor_sk(value: str | None, required: bool) -> str | None:
     if len(value) > PANJANG_SK:
         raise BadUserInput("input.nomorSk", f"1 to {PANJANG_SK} characters")
     return value
+
+
+async def akhiri_periode_status(actor: Actor, periode_id: int, selesai: date) -> PeriodeStatus:
+    """Ends (or corrects the end of) a status period; the months between the old and the
+    new end are computed again."""
+    _tanggal(actor, "selesai", selesai)
+    async with in_transaction():
+        row = await PeriodeStatus.select_for_update().get_or_none(id=periode_id)
+        if row is None:
+            raise NotFound(f"PeriodeStatus {periode_id} does not exist")
+        await _pegawai(actor, row.pegawai_id)
+        if selesai < row.mulai:
+            raise BadUserInput("selesai", f"on or after the period's mulai ({row.mulai})")
+        later = await PeriodeStatus.filter(pegawai_id=row.pegawai_id, mulai__gt=row.mulai,
+                                           mulai__lte=selesai).first()  # fmt: skip
+        if later is not None:
+            raise BadUserInput("selesai", f"before the next recorded period ({later.status} "
+                               f"from {later.mulai})")  # fmt: skip
+        before = audit.snapshot(row)
+        earliest = min(d for d in (row.selesai, selesai) if d is not None)
+        row.selesai = selesai
+        await row.save(update_fields=["selesai", "updated_at"])
+        await tandai_stale_sejak(row.pegawai_id, earliest, None)
+        await audit.record(actor, "akhiriPeriodeStatus", row, pegawai_id=row.pegawai_id,
+                           before=before)  # fmt: skip
+    return row
+
+
+async def batalkan_hukuman(actor: Actor, hukuman_id: int) -> HukumanDisiplin:
+    """Removes a hukuman recorded in error (or annulled); its months are computed again.
+    The audit log keeps what it was."""
+    async with in_transaction():
+        row = await HukumanDisiplin.select_for_update().get_or_none(id=hukuman_id)
+        if row is None:
+            raise NotFound(f"HukumanDisiplin {hukuman_id} does not exist")
+        await _pegawai(actor, row.pegawai_id)
+        before = audit.snapshot(row)
+        await row.delete()
+        await tandai_stale_sejak(row.pegawai_id, row.tmt,
+                                 tambah_bulan(row.tmt.replace(day=1), row.bulan - 1))
+        await audit.record(actor, "batalkanHukumanDisiplin", None, pegawai_id=row.pegawai_id,
+                           before=before, object_type="HukumanDisiplin", object_id=hukuman_id)
+    return row

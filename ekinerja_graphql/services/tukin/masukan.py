@@ -22,6 +22,7 @@ from ekinerja_graphql.domain.tukin.hitung import (
     PeriodeStatus,
     RingkasanAbsensi,
     Segmen,
+    hari_dibayar,
 )
 from ekinerja_graphql.services.tukin.sql import as_date, ids_in, tanggal
 
@@ -42,10 +43,13 @@ async def baca_masukan(pegawai_ids: list[int], bulan: date, aturan: AturanTukin,
     awal, akhir = bulan, akhir_bulan(bulan)
     read = _Reader(connections.get("default"), awal, akhir)
     statuses = ", ".join(f"'{s}'" for s in STATUS_DIHITUNG)
+    # Still employed, or computed for the month before (retired since: the month stays).
     pegawai = await read.rows(
         "SELECT p.id, p.unit_id, p.jenis, p.status, p.tunjangan_profesi, j.kelas_jabatan "
         "FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id "
-        f"WHERE p.id {ids_in(pegawai_ids)} AND p.status IN ({statuses}) ORDER BY p.id")
+        f"WHERE p.id {ids_in(pegawai_ids)} AND (p.status IN ({statuses}) OR EXISTS ("
+        f"SELECT 1 FROM tukin t WHERE t.pegawai_id = p.id AND t.bulan = {read.awal})) "
+        "ORDER BY p.id")
     ids = [row["id"] for row in pegawai]
     segments = await _segments(read, ids)
     periods_of = await _statuses(read, ids)
@@ -54,7 +58,7 @@ async def baca_masukan(pegawai_ids: list[int], bulan: date, aturan: AturanTukin,
     tahunan = (await _predikat_tahunan(read, ids, bulan.year - 1)
                if bulan.month == aturan.bonus_sangat_baik_bulan else {})  # fmt: skip
     attendance = await _attendance(read, ids, hari_kerja, aturan)
-    result, special = [], []
+    result, special = [], set()
     for row in pegawai:
         pid = row["id"]
         periods = periods_of.get(pid, [])
@@ -69,13 +73,14 @@ async def baca_masukan(pegawai_ids: list[int], bulan: date, aturan: AturanTukin,
             tunjangan_profesi=Decimal(row["tunjangan_profesi"] or 0),
             predikat_tahunan_lalu=tahunan.get(pid),
         )))  # fmt: skip
-        if periods or any(s.kelas is None for s in segmen):
-            special.append(pid)
+        summary = attendance.get(pid)
+        if periods or any(s.kelas is None for s in segmen) or (summary and any(
+                summary.hari.get(k) for k in aturan.keterangan_tidak_dibayar)):
+            special.add(pid)
     if special:  # their attendance counts only on the days that are paid
         by_day = await _attendance_by_day(read, result, special, aturan)
-        result = [PegawaiBulan(p.pegawai_id, p.unit_id, replace(p.masukan, absensi=by_day.get(
-            p.pegawai_id))) if p.pegawai_id in by_day or p.pegawai_id in special else p
-            for p in result]  # fmt: skip
+        result = [PegawaiBulan(p.pegawai_id, p.unit_id, by_day.get(p.pegawai_id, p.masukan))
+                  for p in result]  # fmt: skip
     return result
 
 
@@ -210,11 +215,12 @@ async def _attendance(read: _Reader, ids: list[int], hari_kerja: tuple[date, ...
     return summaries
 
 
-async def _attendance_by_day(read: _Reader, items: list[PegawaiBulan], special: list[int],
-                             aturan: AturanTukin) -> dict[int, RingkasanAbsensi]:  # fmt: skip
-    """For the few pegawai with unpaid days (a status period, no position): their records
-    day by day, counting only the days that are paid."""
-    wanted = {p.pegawai_id: p.masukan for p in items if p.pegawai_id in set(special)}
+async def _attendance_by_day(read: _Reader, items: list[PegawaiBulan], special: set[int],
+                             aturan: AturanTukin) -> dict[int, MasukanTukin]:  # fmt: skip
+    """For the few pegawai with unpaid days (a status period, no position, a day recorded
+    as CLTN or tugas belajar): their records day by day — the unpaid ones by date, the
+    summary over the days that are paid."""
+    wanted = {p.pegawai_id: p.masukan for p in items if p.pegawai_id in special}
     rows = await read.rows(
         "SELECT pegawai_id, tanggal, keterangan, menit_terlambat, menit_pulang_cepat "
         f"FROM absensi WHERE pegawai_id {ids_in(wanted)} AND tanggal >= {read.awal} "
@@ -222,20 +228,16 @@ async def _attendance_by_day(read: _Reader, items: list[PegawaiBulan], special: 
     by_pegawai = defaultdict(list)
     for row in rows:
         by_pegawai[row["pegawai_id"]].append({**row, "tanggal": as_date(row["tanggal"])})
-    return {pid: summary for pid, masukan in wanted.items()
-            if (summary := ringkas(by_pegawai.get(pid, []), masukan.hari_kerja,
-                                   hari_dibayar(masukan, aturan), aturan)) is not None}  # fmt: skip
-
-
-def hari_dibayar(masukan: MasukanTukin, aturan: AturanTukin) -> set[date]:
-    """The working days in a position and not in an unpaid status."""
-    paid = set()
-    for day in masukan.hari_kerja:
-        if any(s.mulai <= day <= s.selesai and s.kelas is not None for s in masukan.segmen) and \
-                not any(p.status in aturan.status_tidak_dibayar and p.mulai <= day and
-                        (p.selesai is None or day <= p.selesai) for p in masukan.status):
-            paid.add(day)
-    return paid
+    updated = {}
+    for pid, masukan in wanted.items():
+        records = by_pegawai.get(pid, [])
+        working = set(masukan.hari_kerja)
+        unpaid = frozenset(r["tanggal"] for r in records if r["tanggal"] in working
+                           and r["keterangan"] in aturan.keterangan_tidak_dibayar)  # fmt: skip
+        masukan = replace(masukan, hari_tanpa_bayar=unpaid)
+        summary = ringkas(records, masukan.hari_kerja, hari_dibayar(masukan, aturan), aturan)
+        updated[pid] = replace(masukan, absensi=summary)
+    return updated
 
 
 def ringkas(records: list[dict], hari_kerja: tuple[date, ...], paid_days: set[date],
@@ -250,6 +252,9 @@ def ringkas(records: list[dict], hari_kerja: tuple[date, ...], paid_days: set[da
     recorded = 0
     for record in records:
         if record["tanggal"] not in paid_days:
+            if record["tanggal"] in working and record["keterangan"] in \
+                    aturan.keterangan_tidak_dibayar:  # shown, not paid
+                hari[Keterangan(record["keterangan"])] += 1
             continue
         recorded += 1
         keterangan = Keterangan(record["keterangan"])

@@ -11,10 +11,10 @@ from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from ekinerja_graphql.config import Settings, get_settings
-from ekinerja_graphql.domain.tukin.bulan import format_bulan
+from ekinerja_graphql.domain.organisasi import is_within
+from ekinerja_graphql.domain.tukin.bulan import format_bulan, tambah_bulan
 from ekinerja_graphql.errors import BadUserInput, Conflict
 from ekinerja_graphql.models import (
-    AturanTukin,
     Pegawai,
     StatusBatch,
     SyncStatus,
@@ -26,8 +26,11 @@ from ekinerja_graphql.models.unit_organisasi import in_subtree
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.tukin.akses import pastikan_admin
+from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
 from ekinerja_graphql.services.tukin.hitung import hitung
 from ekinerja_graphql.services.tukin.masukan import STATUS_DIHITUNG
+
+MAX_ATTEMPTS = 6  # a batch message and its 5 retries
 
 
 def _now() -> datetime:
@@ -39,16 +42,18 @@ def stale_before() -> datetime:
 
 
 async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
-    """A new RUNNING run; CONFLICT naming the one already going for this month and unit,
-    unless its worker died: then that one, to resume."""
-    await pastikan_admin(actor.viewer, unit_id)
+    """A new RUNNING run; CONFLICT naming a run going for this month over the same units
+    (the unit, a unit above or below it), unless it is this very run and its worker died:
+    then that one, to resume."""
+    path = await pastikan_admin(actor.viewer, unit_id)
     this_month = actor.today.replace(day=1)
-    if bulan > this_month:
-        raise BadUserInput("bulan", f"a month up to this one ({format_bulan(this_month)})")
-    if not await AturanTukin.filter(berlaku_mulai__lte=bulan).exists() and \
-            await AturanTukin.exists():  # none at all: the shipped default is stored on use
-        raise BadUserInput("bulan", f"a month with a rule set in force: none is for "
-                           f"{format_bulan(bulan)}")  # fmt: skip
+    if bulan >= this_month:  # its remaining working days would count as TK
+        raise BadUserInput("bulan", f"a month that has ended (up to "
+                           f"{format_bulan(tambah_bulan(this_month, -1))})")  # fmt: skip
+    try:
+        await aturan_berlaku(bulan)
+    except LookupError as error:
+        raise BadUserInput("bulan", f"a month with a rule set in force ({error})") from None
     key = f"{format_bulan(bulan)}:{unit_id or ''}"
     async with in_transaction():
         going = await TukinRun.filter(active_key=key).select_for_update().first()
@@ -58,6 +63,7 @@ async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
                                f"TukinRun {going.id}", extensions={"tukinRunId": going.id})
             await denyut(going)
             return going
+        await _no_overlap(bulan, path)
         try:
             run = await TukinRun.create(bulan=bulan, unit_id=unit_id, status=SyncStatus.RUNNING,
                                         requested_by=actor.subject, started_at=_now(),
@@ -66,6 +72,19 @@ async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
             raise Conflict(f"tukin for {format_bulan(bulan)} has just been started") from None
         await audit.record(actor, "mulaiHitungTukin", run, pegawai_id=None)
     return run
+
+
+async def _no_overlap(bulan: date, path: str | None) -> None:
+    """Two runs over the same pegawai would write the same results at once."""
+    going = await TukinRun.filter(bulan=bulan, status=SyncStatus.RUNNING).values(
+        "id", unit_path="unit__path")
+    for other in going:
+        other_path = other["unit_path"]
+        if (path is None or other_path is None or is_within(path, other_path)
+                or is_within(other_path, path)):  # fmt: skip
+            raise Conflict(f"tukin for {format_bulan(bulan)} is being computed for units "
+                           f"that overlap these: TukinRun {other['id']}",
+                           extensions={"tukinRunId": other["id"]})  # fmt: skip
 
 
 async def rencanakan(run_id: int, settings: Settings) -> list[int]:
@@ -120,15 +139,20 @@ async def _plan(run: TukinRun, size: int) -> None:
 
 async def proses_batch(run_id: int, nomor: int, claimant: str, settings: Settings) -> bool:
     """Computes one batch; False when it is done, or taken by a live task (a duplicate
-    message), or the run is no longer going."""
+    message), or the run is no longer going. A failure gives the batch back for the
+    message's retry; past MAX_ATTEMPTS claims the run fails, naming the last error."""
     claimed = await TukinBatch.filter(
         Q(claimed_by=None) | Q(claimed_at__lt=stale_before()), run_id=run_id, nomor=nomor,
         status=StatusBatch.PENDING,
-    ).update(claimed_by=claimant, claimed_at=_now())  # fmt: skip
+    ).update(claimed_by=claimant, claimed_at=_now(), attempts=F("attempts") + 1)  # fmt: skip
     run = await TukinRun.get(id=run_id)
     if not claimed or run.status is not SyncStatus.RUNNING:
         return False
     batch = await TukinBatch.get(run_id=run_id, nomor=nomor)
+    if batch.attempts > MAX_ATTEMPTS:
+        await gagal(run_id, f"batch {nomor} failed {MAX_ATTEMPTS} times; last: "
+                    f"{run.error_summary or 'its worker stopped'}")  # fmt: skip
+        return False
     ids = await Pegawai.filter(unit_id__in=batch.unit_ids, status__in=STATUS_DIHITUNG
                                ).order_by("id").values_list("id", flat=True)  # fmt: skip
 
@@ -141,7 +165,12 @@ async def proses_batch(run_id: int, nomor: int, claimant: str, settings: Setting
         await TukinRun.filter(id=run_id).using_db(connection).update(
             done=F("done") + written, batches_done=F("batches_done") + 1, heartbeat_at=_now())
 
-    await hitung(list(ids), run.bulan, settings, run_id=run_id, in_same_transaction=mark_done)
+    try:
+        await hitung(list(ids), run.bulan, settings, run_id=run_id, in_same_transaction=mark_done)
+    except Exception as error:
+        await TukinBatch.filter(id=batch.id, claimed_by=claimant).update(claimed_by=None)
+        await TukinRun.filter(id=run_id).update(error_summary=f"batch {nomor}: {error!r}"[:2000])
+        raise
     await _mungkin_selesai(run_id)
     return True
 

@@ -3,7 +3,7 @@ was computed from changes (attendance, a predikat, a hukuman, a status period); 
 months are recomputed by the workers (services/tukin/hitung.py)."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 
 from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.models import Tukin
@@ -20,24 +20,41 @@ async def tandai_stale(pairs: set[tuple[int, date]]) -> int:
     for bulan, ids in by_month.items():
         ids.sort()
         for start in range(0, len(ids), CHUNK):
-            marked += await Tukin.filter(bulan=bulan, pegawai_id__in=ids[start:start + CHUNK],
-                                         stale=False).update(stale=True)  # fmt: skip
+            marked += await Tukin.filter(bulan=bulan, pegawai_id__in=ids[start:start + CHUNK]
+                                         ).update(stale=True, stale_at=_now())  # fmt: skip
     return marked
 
 
 async def tandai_stale_sejak(pegawai_id: int, mulai: date, selesai: date | None) -> int:
     """Marks a pegawai's computed months from `mulai`'s month to `selesai`'s (or on)."""
-    query = Tukin.filter(pegawai_id=pegawai_id, bulan__gte=mulai.replace(day=1), stale=False)
+    query = Tukin.filter(pegawai_id=pegawai_id, bulan__gte=mulai.replace(day=1))
     if selesai is not None:
         query = query.filter(bulan__lte=selesai)
-    return await query.update(stale=True)
+    return await query.update(stale=True, stale_at=_now())
+
+
+async def tandai_stale_bulan_sejak(mulai: date) -> int:
+    """Every result from `mulai`'s month on (a rule set in force from then)."""
+    return await Tukin.filter(bulan__gte=mulai.replace(day=1)).update(stale=True,
+                                                                       stale_at=_now())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 async def tandai_stale_evaluasi(evaluasi) -> int:
     """An evaluation became FINAL (or its predikat changed): the months it covers, or for
-    an annual one the following year (its SANGAT_BAIK bonus)."""
+    an annual one the month of the following year its SANGAT_BAIK bonus is paid in."""
     if evaluasi.jenis_periode is JenisPeriode.TAHUNAN:
-        return await tandai_stale_sejak(evaluasi.pegawai_id, date(evaluasi.tahun + 1, 1, 1),
-                                        date(evaluasi.tahun + 1, 12, 1))  # fmt: skip
+        from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
+
+        following = date(evaluasi.tahun + 1, 1, 1)
+        try:
+            _, aturan = await aturan_berlaku(following)
+        except LookupError:
+            return 0
+        bonus = following.replace(month=aturan.bonus_sangat_baik_bulan)
+        return await tandai_stale_sejak(evaluasi.pegawai_id, bonus, bonus)
     return await tandai_stale_sejak(evaluasi.pegawai_id, evaluasi.periode_awal,
                                     evaluasi.periode_akhir)  # fmt: skip

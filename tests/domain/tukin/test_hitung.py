@@ -239,16 +239,30 @@ def test_f_tugas_belajar_days_count_working_days_of_a_month_with_holidays():
 
 
 def test_f_tugas_belajar_days_in_the_attendance_are_not_paid():
-    # Status AKTIF, but the attendance file records 3 days TUGAS_BELAJAR (19 HADIR).
-    #   cut    = 2,928,000 × 3/22  = 399,272.727…
+    # Status AKTIF, but the attendance file records 20–22 October TUGAS_BELAJAR (19 HADIR);
+    # the caller passes those dates.
     #   T      = 2,928,000 × 19/22 = 55,632,000 / 22 = 2,528,727.2727…
     #   amount = T × 100 %         → half up → Rp 2,528,727
-    # The day is unpaid, not a percentage deduction: no TUGAS_BELAJAR line.
-    hasil = hitung(ringkasan=absensi(TUGAS_BELAJAR=3))
+    # The days are unpaid, not a percentage deduction: no TUGAS_BELAJAR line.
+    days = frozenset({date(2026, 10, 20), date(2026, 10, 21), date(2026, 10, 22)})
+    hasil = hitung(ringkasan=absensi(TUGAS_BELAJAR=3), hari_tanpa_bayar=days)
     assert hasil.jumlah == 2_528_727
-    assert sen(baris(hasil, "KETERANGAN_TIDAK_DIBAYAR").rupiah) == Decimal("-399272.73")
+    assert baris(hasil, "KETERANGAN_TIDAK_DIBAYAR").uraian == (
+        "3 working days recorded as TUGAS_BELAJAR: not paid")
     assert "TUGAS_BELAJAR" not in kode(hasil)
     assert baris(hasil, "DIBAYAR").persen == 100
+
+
+def test_f_unpaid_attendance_days_are_cut_at_their_own_kelas():
+    # Kelas 8 (Rp 3,319,000) 1–15 October (11 working days), kelas 12 (Rp 7,271,000) from
+    # 16 October (11 days); tugas belajar recorded 19–30 October (10 days, all in kelas 12).
+    #   T = (3,319,000 × 11 + 7,271,000 × 1) / 22 = (36,509,000 + 7,271,000) / 22
+    #     = 43,780,000 / 22 = 1,990,000 exactly → Rp 1,990,000 at 100 %
+    days = frozenset(d for d in JADWAL.hari_kerja(OKTOBER) if d >= date(2026, 10, 19))
+    segmen = (Segmen(OKTOBER, date(2026, 10, 15), 8),
+              Segmen(date(2026, 10, 16), date(2026, 10, 31), 12))  # fmt: skip
+    hasil = hitung(segmen=segmen, ringkasan=absensi(12, TUGAS_BELAJAR=10), hari_tanpa_bayar=days)
+    assert hasil.jumlah == 1_990_000
 
 
 def test_f_pro_rata_tugas_belajar_rounds_an_exact_half_up():

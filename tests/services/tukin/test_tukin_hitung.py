@@ -11,6 +11,7 @@ from ekinerja_graphql import defaults
 from ekinerja_graphql.domain.evaluasi import StatusEvaluasi
 from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.domain.tukin.aturan import TingkatHukuman, muat_aturan
+from ekinerja_graphql.errors import BadUserInput
 from ekinerja_graphql.models import (
     Absensi,
     AturanTukin,
@@ -180,3 +181,65 @@ async def test_statements_do_not_grow_with_the_pegawai_of_a_batch(clean):
     with count_statements() as large:
         await hitung.hitung([p.id for p in many], OKTOBER, clean)
     assert len(large) == len(small), (small, large)
+
+
+async def test_a_pegawai_retired_since_keeps_the_month_when_it_is_computed_again(clean):
+    (p,) = await _pegawai(1)
+    await hitung.hitung([p.id], OKTOBER, clean)
+    await Pegawai.filter(id=p.id).update(status="PENSIUN")
+    from ekinerja_graphql.services.tukin.stale import tandai_stale
+
+    await tandai_stale({(p.id, OKTOBER)})
+    assert await hitung_ulang_stale(clean) == (1, False)
+    assert (await Tukin.get(pegawai_id=p.id, bulan=OKTOBER)).stale is False
+    await Pegawai.filter(id=p.id).update(status="AKTIF")
+
+
+async def test_an_input_changed_while_computing_leaves_the_new_result_stale(clean, monkeypatch):
+    from ekinerja_graphql.services.tukin import hitung as hitung_module
+    from ekinerja_graphql.services.tukin.stale import tandai_stale
+
+    first, second = await _pegawai(2)
+    await hitung.hitung([first.id, second.id], OKTOBER, clean)
+    reading = hitung_module.baca_masukan
+
+    async def read_then_change(*args, **kwargs):
+        items = await reading(*args, **kwargs)
+        await tandai_stale({(first.id, OKTOBER)})  # an import commits meanwhile
+        return items
+
+    monkeypatch.setattr(hitung_module, "baca_masukan", read_then_change)
+    await hitung.hitung([first.id, second.id], OKTOBER, clean)
+    stale = dict(await Tukin.filter(bulan=OKTOBER).values_list("pegawai_id", "stale"))
+    assert stale == {first.id: True, second.id: False}
+
+
+async def test_a_rule_set_marks_the_months_it_governs_stale(clean):
+    (p,) = await _pegawai(1)
+    await hitung.hitung([p.id], date(2026, 9, 1), clean)
+    await hitung.hitung([p.id], OKTOBER, clean)
+    newer = defaults.aturan_tukin().replace("berlaku_mulai = 2019-01-01",
+                                            "berlaku_mulai = 2026-10-01")  # fmt: skip
+    await aturan.unggah_aturan(await admin_pusat_actor(), newer)
+    stale = dict(await Tukin.filter(pegawai_id=p.id).values_list("bulan", "stale"))
+    assert stale == {date(2026, 9, 1): False, OKTOBER: True}
+
+
+async def test_a_period_ended_and_a_hukuman_cancelled_recompute_their_months(clean):
+    admin = await admin_pusat_actor()
+    first, second = await _pegawai(2, tunjangan_profesi__isnull=True)
+    periode = await kepegawaian_periode.catat_periode_status(
+        admin, first.id, "CLTN", date(2026, 9, 1), None, None)  # fmt: skip
+    hukuman = await kepegawaian_periode.catat_hukuman(admin, second.id, TingkatHukuman.BERAT,
+                                                      "HD-9", date(2026, 10, 1), 1)  # fmt: skip
+    await hitung.hitung([first.id, second.id], OKTOBER, clean)
+    assert (await Tukin.get(pegawai_id=first.id, bulan=OKTOBER)).jumlah == 0
+    punished = (await Tukin.get(pegawai_id=second.id, bulan=OKTOBER)).jumlah
+    with pytest.raises(BadUserInput):
+        await kepegawaian_periode.akhiri_periode_status(admin, periode.id, date(2026, 8, 31))
+    await kepegawaian_periode.akhiri_periode_status(admin, periode.id, date(2026, 9, 30))
+    await kepegawaian_periode.batalkan_hukuman(admin, hukuman.id)
+    assert await hitung_ulang_stale(clean) == (2, False)
+    assert (await Tukin.get(pegawai_id=first.id, bulan=OKTOBER)).jumlah > 0
+    assert (await Tukin.get(pegawai_id=second.id, bulan=OKTOBER)).jumlah > punished
+    assert not await HukumanDisiplin.exists(id=hukuman.id)

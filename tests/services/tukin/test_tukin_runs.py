@@ -3,7 +3,7 @@ of whole units, each applied once; a duplicate message changes nothing; a run is
 while one is going and resumed once its worker died; admins only, of their units."""
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -116,3 +116,47 @@ async def test_a_batch_taken_by_a_live_task_is_left_alone(clean, redis_settings)
     assert await runs.proses_batch(run.id, numbers[1], "me", settings)
     batch = await TukinBatch.get(run_id=run.id, nomor=numbers[1])
     assert batch.status is StatusBatch.DONE
+
+
+async def test_a_failing_batch_is_given_back_and_past_its_attempts_fails_the_run(
+        clean, redis_settings, monkeypatch):
+    from ekinerja_graphql.services.tukin import runs as runs_module
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(runs_module, "hitung", broken)
+    settings = redis_settings.model_copy(update={"tukin_batch_pegawai": 40})
+    run = await runs.mulai(await admin_pusat_actor(), OKTOBER, None)
+    (first, *_) = await runs.rencanakan(run.id, settings)
+    for attempt in range(1, runs.MAX_ATTEMPTS + 1):
+        with pytest.raises(RuntimeError):
+            await runs.proses_batch(run.id, first, f"task-{attempt}", settings)
+        batch = await TukinBatch.get(run_id=run.id, nomor=first)
+        assert (batch.claimed_by, batch.attempts) == (None, attempt)  # given back
+    assert "batch 1: RuntimeError('disk full')" in (await TukinRun.get(id=run.id)).error_summary
+    assert not await runs.proses_batch(run.id, first, "task-last", settings)
+    failed = await TukinRun.get(id=run.id)
+    assert (failed.status, failed.active_key) == (SyncStatus.FAILED, None)
+    assert failed.error_summary.startswith(f"batch 1 failed {runs.MAX_ATTEMPTS} times; last: ")
+    assert (await runs.mulai(await admin_pusat_actor(), OKTOBER, None)).id != run.id
+
+
+async def test_runs_over_overlapping_units_are_conflict_and_only_ended_months_run(clean):
+    admin = await admin_pusat_actor()
+    kanwil = await UnitOrganisasi.filter(jenis="KANWIL").order_by("id").first()
+    child = await UnitOrganisasi.filter(parent_id=kanwil.id).order_by("id").first()
+    going = await runs.mulai(admin, OKTOBER, kanwil.id)
+    for unit in (child.id, None):  # below it, and the whole ministry above it
+        with pytest.raises(Conflict) as conflict:
+            await runs.mulai(admin, OKTOBER, unit)
+        assert conflict.value.extensions["tukinRunId"] == going.id
+    other = await UnitOrganisasi.filter(depth=kanwil.depth).exclude(id=kanwil.id).first()
+    assert (await runs.mulai(admin, OKTOBER, other.id)).id != going.id  # apart: fine
+    this_month = admin.today.replace(day=1)
+    with pytest.raises(BadUserInput) as current:
+        await runs.mulai(admin, this_month, None)
+    assert "a month that has ended" in current.value.message
+    with pytest.raises(BadUserInput) as early:
+        await runs.mulai(admin, date(2005, 1, 1), None)  # before any rule set
+    assert early.value.field == "bulan"
