@@ -34,7 +34,7 @@ from ekinerja_graphql.domain.tukin.bulan import parse_bulan
 from ekinerja_graphql.domain.tukin.validasi import BerkasTidakValid
 from ekinerja_graphql.models import AturanTukin as AturanTukinRow
 from ekinerja_graphql.services.tukin import absensi, aturan, kepegawaian_periode, rekap, runs
-from ekinerja_graphql.services.tukin.akses import pastikan_admin
+from ekinerja_graphql.services.tukin.akses import ADMINS, pastikan_admin
 
 MAX_ERRORS_IN_MESSAGE = 5
 
@@ -54,6 +54,8 @@ async def _read(berkas: Upload, argument: str) -> tuple[str, bytes]:
 
 async def load_tukin_run(info: strawberry.Info, key: int, what: str) -> TukinRun:
     """node(id) and tukinRun(id): for the admins of the run's unit (ADMIN_PUSAT: all)."""
+    if not viewer_of(info).administers:  # before looking: ids are not probed
+        raise Forbidden(ADMINS)
     row = await loader(info, TUKIN_RUN_BY_ID).load(key)
     if row is None:
         raise NotFound(f"{what} does not exist")
@@ -151,6 +153,8 @@ class TukinMutation:
     @strawberry.mutation(description="Uploads a rule set (a TOML file, multipart); every "
                          "problem is named by its key. ADMIN_PUSAT")
     async def unggah_aturan_tukin(self, info: strawberry.Info, berkas: Upload) -> AturanTukin:
+        if not viewer_of(info).sees_everyone:  # before reading the upload
+            raise Forbidden(aturan.ADMIN_PUSAT_ONLY)
         _, data = await _read(berkas, "berkas")
         try:
             text = data.decode("utf-8")
