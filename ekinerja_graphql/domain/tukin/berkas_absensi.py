@@ -130,9 +130,9 @@ class _Parser:
             errors.append(BarisSalah(number, "nip", "an 18-digit NIP is required"))
         tanggal = self._tanggal(number, cell["tanggal"], errors)
         keterangan = None
-        name = cell["keterangan"].upper()
-        if name.isascii() and name in Keterangan.__members__:  # "hadır".upper() is "HADIR"
-            keterangan = Keterangan(name)
+        name = cell["keterangan"]
+        if name.isascii() and name.upper() in Keterangan.__members__:  # "hadır".upper() is HADIR
+            keterangan = Keterangan(name.upper())
         else:
             errors.append(BarisSalah(number, "keterangan", f"one of {KETERANGAN}"))
         masuk = self._jam(number, "jam_masuk", cell["jam_masuk"], errors)
