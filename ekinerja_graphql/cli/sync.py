@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ekinerja_graphql.cli.progress import follow
 from ekinerja_graphql.config import Settings, get_settings
 from ekinerja_graphql.db import database
 from ekinerja_graphql.errors import Conflict
@@ -18,7 +18,6 @@ from ekinerja_graphql.services.sinkronisasi import rencana, runs
 from ekinerja_graphql.services.sinkronisasi.daftar_nip import DaftarNipInvalid, baca_daftar_nip
 
 console = Console(stderr=True)
-POLL_SECONDS = 1.0
 MAX_FILE_BYTES = 64 * 1024 * 1024  # an export of 350,000 rows is a few MB
 
 
@@ -77,23 +76,9 @@ async def _start_and_follow(settings: Settings, kind: SyncKind, extra: list[str]
         console.print(f"SyncRun {run.id} ({kind}) queued for `ekinerja worker`")
         if not wait:
             return run.status
-        run = await _follow(run.id)
+        run = await follow(SyncRun, run.id, "syncing", console)
         _report(run)
         return run.status
-
-
-async def _follow(run_id: int) -> SyncRun:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=console) as progress:
-        task = progress.add_task("waiting for a worker", total=None)
-        while True:
-            run = await SyncRun.get(id=run_id)
-            label = "planning" if run.total is None else "syncing"
-            progress.update(task, description=label, total=run.total, completed=run.done)
-            if run.status is not SyncStatus.RUNNING:
-                return run
-            await asyncio.sleep(POLL_SECONDS)
 
 
 def _report(run: SyncRun) -> None:

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ekinerja_graphql.cli.progress import follow
 from ekinerja_graphql.config import get_settings
 from ekinerja_graphql.db import database
 from ekinerja_graphql.domain.tukin.bulan import format_bulan, parse_bulan
@@ -24,7 +24,6 @@ from ekinerja_graphql.services.access.viewer import operator_viewer
 app = typer.Typer(help="Tunjangan kinerja: monthly computation, attendance, rule sets.",
                   no_args_is_help=True)  # fmt: skip
 console = Console(stderr=True)
-POLL_SECONDS = 0.5
 MAX_FILE_BYTES = 2 * 1024**3
 
 
@@ -74,7 +73,7 @@ def hitung(
         console.print(f"TukinRun {run.id} ({format_bulan(month)}) queued for `ekinerja worker`")
         if not wait:
             return run.status
-        run = await _follow(run.id)
+        run = await follow(TukinRun, run.id, "computing", console)
         colour = "green" if run.status is SyncStatus.SUCCEEDED else "red"
         console.print(f"[{colour}]{run.status}[/] TukinRun {run.id}: {run.done} pegawai in "
                       f"{run.batches_done} batches")  # fmt: skip
@@ -82,20 +81,6 @@ def hitung(
 
     if _run(start_and_follow) not in (SyncStatus.SUCCEEDED, SyncStatus.RUNNING):
         raise typer.Exit(1)
-
-
-async def _follow(run_id: int) -> TukinRun:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=console) as progress:
-        task = progress.add_task("waiting for a worker", total=None)
-        while True:
-            run = await TukinRun.get(id=run_id)
-            label = "planning" if run.total is None else "computing"
-            progress.update(task, description=label, total=run.total, completed=run.done)
-            if run.status is not SyncStatus.RUNNING:
-                return run
-            await asyncio.sleep(POLL_SECONDS)
 
 
 @app.command("impor-absensi")

@@ -1,6 +1,5 @@
 """Sync runs for the admins of the whole ministry: list and read them, start one."""
 
-import asyncio
 
 import strawberry
 from strawberry import relay
@@ -14,6 +13,7 @@ from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, ServiceUnavailable
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.queue import send
 from ekinerja_graphql.api.rows import build, row_of
 from ekinerja_graphql.api.sinkronisasi.types import (
     KirimanSiasn,
@@ -106,22 +106,15 @@ class SinkronisasiMutation:
             raise NotFound(f"Evaluasi {evaluasi_id} is not in the SIASN outbox (not fixed)")
         from workers.siasn import push_evaluasi
 
-        await _send(push_evaluasi, row.id)
+        await send(push_evaluasi, row.id)
         return build(info, KirimanSiasn, row_of(row))
-
-
-async def _send(actor, *args) -> None:
-    try:
-        await asyncio.to_thread(actor.send, *args)
-    except Exception as error:  # redis' and dramatiq's connection errors alike
-        raise ServiceUnavailable("the job queue (Redis) is unreachable; retry shortly") from error
 
 
 async def _enqueue(run: SyncRunRow) -> None:
     from workers.siasn import actor_for  # the API sends; importing needs no Redis
 
     try:
-        await _send(actor_for(run.kind), run.id)
+        await send(actor_for(run.kind), run.id)
     except ServiceUnavailable:
         await runs.selesai(run, SyncStatus.FAILED, "the job queue (Redis) was unreachable")
         raise

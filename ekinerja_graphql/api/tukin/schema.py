@@ -16,6 +16,7 @@ from ekinerja_graphql.api.enums import StatusPegawai
 from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, ServiceUnavailable
 from ekinerja_graphql.api.ids import decode_id
 from ekinerja_graphql.api.loaders import loader
+from ekinerja_graphql.api.queue import send
 from ekinerja_graphql.api.rows import build, maker, row_of
 from ekinerja_graphql.api.sinkronisasi.types import page_by_id
 from ekinerja_graphql.api.tukin.dataloaders import TUKIN_RUN_BY_ID
@@ -142,11 +143,10 @@ class TukinMutation:
         from workers.tukin import hitung_tukin  # the API sends; importing needs no Redis
 
         try:
-            await asyncio.to_thread(hitung_tukin.send, run.id)
-        except Exception as error:  # redis' and dramatiq's connection errors alike
+            await send(hitung_tukin, run.id)
+        except ServiceUnavailable:
             await runs.gagal(run.id, "the job queue (Redis) was unreachable")
-            raise ServiceUnavailable("the job queue (Redis) is unreachable; retry "
-                                     "shortly") from error  # fmt: skip
+            raise
         info.context.budget.spend(1)
         return TukinRun.from_row(row_of(run))
 
