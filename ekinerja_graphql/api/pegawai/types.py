@@ -197,8 +197,8 @@ class Pegawai(relay.Node):
                       "null until computed. The pegawai and admins only",
                       permission_classes=[SeesTukin])
     async def tukin(self, info: strawberry.Info, bulan: str) -> TukinRef | None:
+        from ekinerja_graphql.api.tukin.arguments import bulan_of
         from ekinerja_graphql.api.tukin.dataloaders import TUKIN_BY_PEGAWAI_BULAN
-        from ekinerja_graphql.api.tukin.schema import bulan_of
         from ekinerja_graphql.api.tukin.types import TukinBulanan
 
         rows = await loader(info, TUKIN_BY_PEGAWAI_BULAN).load((self.id, bulan_of(bulan)))

@@ -19,6 +19,7 @@ from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.queue import send
 from ekinerja_graphql.api.rows import build, maker, row_of
 from ekinerja_graphql.api.sinkronisasi.types import page_by_id
+from ekinerja_graphql.api.tukin.arguments import bulan_of
 from ekinerja_graphql.api.tukin.dataloaders import TUKIN_RUN_BY_ID
 from ekinerja_graphql.api.tukin.types import (
     AturanTukin,
@@ -31,20 +32,12 @@ from ekinerja_graphql.api.tukin.types import (
     TukinRekapUnit,
     TukinRun,
 )
-from ekinerja_graphql.domain.tukin.bulan import parse_bulan
 from ekinerja_graphql.domain.tukin.validasi import BerkasTidakValid
 from ekinerja_graphql.models import AturanTukin as AturanTukinRow
 from ekinerja_graphql.services.tukin import absensi, aturan, kepegawaian_periode, rekap, runs
 from ekinerja_graphql.services.tukin.akses import ADMINS, pastikan_admin
 
 MAX_ERRORS_IN_MESSAGE = 5
-
-
-def bulan_of(text: str, argument: str = "bulan") -> date:
-    try:
-        return parse_bulan(text)
-    except ValueError as error:
-        raise BadUserInput(argument, str(error)) from None
 
 
 async def _read(berkas: Upload, argument: str) -> tuple[str, bytes]:

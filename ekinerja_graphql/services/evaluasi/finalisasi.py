@@ -12,7 +12,7 @@ from ekinerja_graphql.models import Evaluasi
 from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
-from ekinerja_graphql.services.tukin.stale import tandai_stale_evaluasi
+from ekinerja_graphql.services.tukin.predikat_final import tandai_stale_evaluasi
 from ekinerja_graphql.services.versioning import save_versioned
 
 

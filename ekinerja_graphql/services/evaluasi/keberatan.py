@@ -17,7 +17,7 @@ from ekinerja_graphql.services.evaluasi.finalisasi import batas_keberatan
 from ekinerja_graphql.services.evaluasi.kiriman import antre_ulang
 from ekinerja_graphql.services.evaluasi.records import catat_riwayat, langkah, muat_evaluasi
 from ekinerja_graphql.services.evaluasi.snapshot import angka_kredit_of
-from ekinerja_graphql.services.tukin.stale import tandai_stale_evaluasi
+from ekinerja_graphql.services.tukin.predikat_final import tandai_stale_evaluasi
 from ekinerja_graphql.services.versioning import save_versioned
 
 PANJANG_ALASAN = 2000

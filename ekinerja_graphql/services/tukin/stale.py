@@ -5,7 +5,6 @@ months are recomputed by the workers (services/tukin/hitung.py)."""
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
-from ekinerja_graphql.domain.periode import JenisPeriode
 from ekinerja_graphql.models import Tukin
 
 CHUNK = 1000
@@ -41,20 +40,3 @@ async def tandai_stale_bulan_sejak(mulai: date) -> int:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-async def tandai_stale_evaluasi(evaluasi) -> int:
-    """An evaluation became FINAL (or its predikat changed): the months it covers, or for
-    an annual one the month of the following year its SANGAT_BAIK bonus is paid in."""
-    if evaluasi.jenis_periode is JenisPeriode.TAHUNAN:
-        from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
-
-        following = date(evaluasi.tahun + 1, 1, 1)
-        try:
-            _, aturan = await aturan_berlaku(following)
-        except LookupError:
-            return 0
-        bonus = following.replace(month=aturan.bonus_sangat_baik_bulan)
-        return await tandai_stale_sejak(evaluasi.pegawai_id, bonus, bonus)
-    return await tandai_stale_sejak(evaluasi.pegawai_id, evaluasi.periode_awal,
-                                    evaluasi.periode_akhir)  # fmt: skip

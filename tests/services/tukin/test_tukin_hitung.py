@@ -121,7 +121,7 @@ async def test_a_final_evaluation_turns_a_provisional_month_final(clean):
     await hitung.hitung([p.id], SEPTEMBER, clean)
     before = await Tukin.get(pegawai_id=p.id, bulan=SEPTEMBER)
     assert before.provisional and "no final evaluation" in before.rincian[2]["uraian"]
-    from ekinerja_graphql.services.tukin.stale import tandai_stale_evaluasi
+    from ekinerja_graphql.services.tukin.predikat_final import tandai_stale_evaluasi
 
     await tandai_stale_evaluasi(await _final(p, "SANGAT_BAIK"))
     assert (await Tukin.get(pegawai_id=p.id, bulan=SEPTEMBER)).stale
