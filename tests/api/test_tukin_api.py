@@ -226,3 +226,21 @@ async def test_a_run_started_over_graphql_is_computed_by_a_worker(api, roles, re
     pegawai = await api.post(roles[Peran.PEGAWAI].nip, 'mutation { mulaiHitungTukin(bulan: '
                              '"2026-10") { id } }')  # fmt: skip
     assert pegawai["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_statements_of_a_tukin_list_grow_with_depth_not_rows(api, roles):
+    from tests.support.graphql import admin_pusat, count_statements, run
+
+    ids = await Pegawai.all().values_list("id", flat=True)
+    await hitung.hitung(list(ids), OKTOBER, api.settings)
+    query = """query($n: Int!) { pegawaiList(first: $n) { nodes { nip
+        tukin(bulan: "2026-10") { jumlah rincian { kode } } } } }"""
+    counts = []
+    for size in (5, 60):
+        with count_statements() as statements:
+            result = await run(query, await admin_pusat(), api.settings, {"n": size})
+        assert result.errors is None, result.errors
+        assert sum(node["tukin"] is not None for node in
+                   result.data["pegawaiList"]["nodes"]) >= size - 5  # fmt: skip
+        counts.append(len(statements))
+    assert counts[0] == counts[1], counts
