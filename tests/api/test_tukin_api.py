@@ -244,3 +244,21 @@ async def test_statements_of_a_tukin_list_grow_with_depth_not_rows(api, roles):
                    result.data["pegawaiList"]["nodes"]) >= size - 5  # fmt: skip
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
+
+
+async def test_a_result_shows_the_results_it_replaced(api, roles):
+    pegawai = await Pegawai.get(nip=roles[Peran.PEGAWAI].nip)
+    for _ in range(3):
+        await hitung.hitung([pegawai.id], OKTOBER, api.settings)
+    query = """query($n: String!, $last: Int) { pegawai(nip: $n) { tukin(bulan: "2026-10") {
+        jumlah dihitungAt riwayat(last: $last) { jumlah dihitungAt digantiAt aturanVersi
+        rincian { kode } } } } }"""
+    data = (await api.post(pegawai.nip, query, n=pegawai.nip))["data"]["pegawai"]["tukin"]
+    assert len(data["riwayat"]) == 2  # the two computations before the current one
+    assert [r["jumlah"] for r in data["riwayat"]] == [data["jumlah"]] * 2  # same inputs
+    assert data["riwayat"][0]["dihitungAt"] < data["riwayat"][1]["dihitungAt"]
+    assert data["riwayat"][1]["digantiAt"] <= data["dihitungAt"]
+    one = (await api.post(pegawai.nip, query, n=pegawai.nip, last=1))["data"]["pegawai"]
+    assert one["tukin"]["riwayat"] == data["riwayat"][1:]
+    bad = await api.post(pegawai.nip, query, n=pegawai.nip, last=1000)
+    assert bad["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "last"}

@@ -7,13 +7,14 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
-from ekinerja_graphql.api.connection import CONNECTION_DESCRIPTION, Connection
+from ekinerja_graphql.api.connection import CONNECTION_DESCRIPTION, Connection, newest_count
 from ekinerja_graphql.api.enums import JenisPegawai, StatusPegawai
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID
 from ekinerja_graphql.api.organisasi.types import UnitOrganisasi
 from ekinerja_graphql.api.rows import build
 from ekinerja_graphql.api.sinkronisasi.types import SyncStatus
+from ekinerja_graphql.api.tukin.dataloaders import TUKIN_RIWAYAT
 from ekinerja_graphql.domain.tukin.aturan import TingkatHukuman as TingkatHukumanModel
 from ekinerja_graphql.domain.tukin.bulan import format_bulan
 
@@ -29,9 +30,30 @@ class BarisRincian:
     rupiah: Decimal | None
 
 
+@strawberry.type(description="A result a later computation of the month replaced")
+class TukinSebelumnya:
+    jumlah: int
+    kelas: int | None
+    tukin_bulan: Decimal
+    persen_dibayar: Decimal
+    provisional: bool
+    aturan_versi: int
+    dihitung_at: datetime
+    diganti_at: datetime
+    rincian: list[BarisRincian]
+
+    @classmethod
+    def from_row(cls, row: dict) -> "TukinSebelumnya":
+        return cls(jumlah=row["jumlah"], kelas=row["kelas"], tukin_bulan=row["tukin_bulan"],
+                   persen_dibayar=row["persen_dibayar"], provisional=row["provisional"],
+                   aturan_versi=row["aturan_id"], dihitung_at=row["dihitung_at"],
+                   diganti_at=row["diganti_at"], rincian=_rincian(row["rincian"]))
+
+
 @strawberry.type(description="A pegawai's tunjangan kinerja for a month as last computed, "
                  "with the inputs it was computed from and why it is what it is")
 class TukinBulanan:
+    pegawai_id: strawberry.Private[int]
     bulan_date: strawberry.Private[date]
     jenis: JenisPegawai
     kelas: int | None = strawberry.field(description="Kelas jabatan on the month's last paid day")
@@ -55,18 +77,32 @@ class TukinBulanan:
     def bulan(self) -> str:
         return format_bulan(self.bulan_date)
 
+    @strawberry.field(description="The newest `last` results this one replaced (the default "
+                      "page size when omitted), oldest first")
+    async def riwayat(self, info: strawberry.Info, last: int | None = None
+                      ) -> list[TukinSebelumnya]:  # fmt: skip
+        count = newest_count(info.context.settings, last)
+        rows = await loader(info, TUKIN_RIWAYAT).load((self.pegawai_id, self.bulan_date, count))
+        info.context.budget.spend(len(rows))
+        return [TukinSebelumnya.from_row(row) for row in rows]
+
     @classmethod
     def from_row(cls, row: dict) -> "TukinBulanan":
         return cls(
-            bulan_date=row["bulan"], jenis=row["jenis"], kelas=row["kelas"], jumlah=row["jumlah"],
+            pegawai_id=row["pegawai_id"], bulan_date=row["bulan"], jenis=row["jenis"],
+            kelas=row["kelas"], jumlah=row["jumlah"],
             tukin_bulan=row["tukin_bulan"], persen_dibayar=row["persen_dibayar"],
             potongan_persen=row["potongan_persen"], provisional=row["provisional"],
             stale=row.get("stale", False), aturan_versi=row["aturan_id"],
             dihitung_at=row["dihitung_at"], masukan=row["masukan"],
-            rincian=[BarisRincian(kode=line["kode"], uraian=line["uraian"],
-                                  persen=_decimal(line["persen"]),
-                                  rupiah=_decimal(line["rupiah"])) for line in row["rincian"]],
+            rincian=_rincian(row["rincian"]),
         )  # fmt: skip
+
+
+def _rincian(lines: list[dict]) -> list[BarisRincian]:
+    return [BarisRincian(kode=line["kode"], uraian=line["uraian"],
+                         persen=_decimal(line["persen"]), rupiah=_decimal(line["rupiah"]))
+            for line in lines]  # fmt: skip
 
 
 def _decimal(value: str | None) -> Decimal | None:

@@ -103,7 +103,7 @@ async def _to_history(connection, bulan: date, pegawai_ids: list[int], now: date
         await connection.execute_query(
             f"WITH moved AS (DELETE FROM tukin WHERE {where} RETURNING {columns}) "
             f"INSERT INTO tukin_riwayat ({columns}, diganti_at) "
-            f"SELECT {columns}, now() FROM moved")
+            f"SELECT {columns}, $1::timestamptz FROM moved", [now])  # its successor's time
         return
     await connection.execute_query(
         f"INSERT INTO tukin_riwayat ({columns}, diganti_at) "
