@@ -55,7 +55,10 @@ async def mulai(actor: Actor, bulan: date, unit_id: int | None) -> TukinRun:
     except LookupError as error:
         raise BadUserInput("bulan", f"a month with a rule set in force ({error})") from None
     key = f"{format_bulan(bulan)}:{unit_id or ''}"
-    async with in_transaction():
+    async with in_transaction() as connection:
+        if connection.capabilities.dialect == "postgres":  # SQLite writes one at a time
+            # Starts one at a time, so two overlapping runs cannot both pass the check below.
+            await connection.execute_query("SELECT pg_advisory_xact_lock(hashtext('tukin-run'))")
         going = await TukinRun.filter(active_key=key).select_for_update().first()
         if going is not None:
             if (going.heartbeat_at or going.created_at) >= stale_before():

@@ -160,3 +160,13 @@ async def test_runs_over_overlapping_units_are_conflict_and_only_ended_months_ru
     with pytest.raises(BadUserInput) as early:
         await runs.mulai(admin, date(2005, 1, 1), None)  # before any rule set
     assert early.value.field == "bulan"
+
+
+async def test_two_overlapping_runs_started_at_once_are_one_run_and_a_conflict(clean):
+    admin = await admin_pusat_actor()
+    kanwil = await UnitOrganisasi.filter(jenis="KANWIL").order_by("id").first()
+    outcomes = await asyncio.gather(runs.mulai(admin, OKTOBER, kanwil.id),
+                                    runs.mulai(admin, OKTOBER, None),
+                                    return_exceptions=True)  # fmt: skip
+    assert sorted(type(o).__name__ for o in outcomes) == ["Conflict", "TukinRun"]
+    assert await TukinRun.filter(status=SyncStatus.RUNNING).count() == 1
