@@ -27,6 +27,7 @@ from ekinerja_graphql.services import audit
 from ekinerja_graphql.services.access import SCOPE_COLUMNS, Access
 from ekinerja_graphql.services.access.peran import Actor
 from ekinerja_graphql.services.tukin.konfigurasi import jadwal_kerja
+from ekinerja_graphql.services.tukin.sql import insert_rows
 from ekinerja_graphql.services.tukin.stale import tandai_stale
 
 # A ministry-wide month is 7.7 million rows: import it by unit. Not by week: until the
@@ -126,24 +127,19 @@ async def _replace(connection, impor_id: int, records: list[CatatanAbsensi],
         rows = [(pegawai_ids[r.nip], r.tanggal, r.keterangan.value, _jam(r.jam_masuk),
                  _jam(r.jam_pulang), r.menit_terlambat, r.menit_pulang_cepat, impor_id)
                 for r in records[start:start + CHUNK]]  # fmt: skip
-        if postgres:
-            replaced += await _replace_postgres(connection, rows)
-        else:
-            replaced += await _replace_sqlite(connection, rows)
+        replaced += await _delete_days(connection, rows, postgres)
+        await insert_rows(connection, "absensi", COLUMNS, rows)
     return replaced
 
 
-async def _replace_postgres(connection, rows: list[tuple]) -> int:
-    deleted, _ = await connection.execute_query(
-        "DELETE FROM absensi a USING unnest($1::int[], $2::date[]) AS x(p, t) "
-        "WHERE a.pegawai_id = x.p AND a.tanggal = x.t",
-        [[row[0] for row in rows], [row[1] for row in rows]])  # fmt: skip
-    async with connection.acquire_connection() as raw:  # the transaction's own connection
-        await raw.copy_records_to_table("absensi", records=rows, columns=COLUMNS)
-    return deleted
-
-
-async def _replace_sqlite(connection, rows: list[tuple]) -> int:
+async def _delete_days(connection, rows: list[tuple], postgres: bool) -> int:
+    """Deletes the (pegawai, tanggal) of these rows; returns how many were there."""
+    if postgres:
+        deleted, _ = await connection.execute_query(
+            "DELETE FROM absensi a USING unnest($1::int[], $2::date[]) AS x(p, t) "
+            "WHERE a.pegawai_id = x.p AND a.tanggal = x.t",
+            [[row[0] for row in rows], [row[1] for row in rows]])  # fmt: skip
+        return deleted
     # Dates go in as date objects: Tortoise's SQLite backend registers an adapter that binds
     # them as the ISO text it stores. The pairs are read through a SELECT: against a bare
     # VALUES list SQLite scans the whole table instead of using the unique index.
@@ -152,9 +148,6 @@ async def _replace_sqlite(connection, rows: list[tuple]) -> int:
         "DELETE FROM absensi WHERE (pegawai_id, tanggal) IN "
         f"(SELECT column1, column2 FROM (VALUES {pairs}))",
         [value for row in rows for value in row[:2]])  # fmt: skip
-    await connection.execute_many(
-        f"INSERT INTO absensi ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-        rows)  # fmt: skip
     return deleted
 
 

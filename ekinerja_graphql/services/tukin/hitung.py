@@ -15,13 +15,12 @@ from ekinerja_graphql.domain.tukin.hitung import hitung_tukin
 from ekinerja_graphql.services.tukin.aturan import aturan_berlaku
 from ekinerja_graphql.services.tukin.konfigurasi import jadwal_kerja
 from ekinerja_graphql.services.tukin.masukan import baca_masukan
-from ekinerja_graphql.services.tukin.sql import ids_in, tanggal
+from ekinerja_graphql.services.tukin.sql import ids_in, insert_rows, tanggal
 
 COLUMNS = ("pegawai_id", "bulan", "unit_id", "jenis", "kelas", "jumlah", "tukin_bulan",
            "persen_dibayar", "potongan_persen", "provisional", "aturan_id", "run_id",
            "masukan", "rincian", "dihitung_at")  # fmt: skip
 INSERTED = (*COLUMNS, "stale", "stale_at")
-_DECIMALS = (6, 7, 8)  # positions of the numeric columns
 
 
 async def hitung(pegawai_ids: list[int], bulan: date, settings: Settings,
@@ -52,8 +51,8 @@ async def hitung(pegawai_ids: list[int], bulan: date, settings: Settings,
         # computes it again); the rows are locked, so no change slips in from here.
         changed = await _changed_since(connection, bulan, computed, read_at)
         await _to_history(connection, bulan, computed, now)
-        await _insert(connection, [(*row, row[0] in changed, changed.get(row[0]))
-                                   for row in rows])  # fmt: skip
+        await insert_rows(connection, "tukin", INSERTED, [
+            (*row, row[0] in changed, changed.get(row[0])) for row in rows])  # fmt: skip
         if in_same_transaction is not None:
             await in_same_transaction(connection, len(rows))
     return len(rows)
@@ -72,25 +71,6 @@ async def _changed_since(connection, bulan: date, pegawai_ids: list[int],
         f"AND pegawai_id {ids_in(pegawai_ids)} AND stale AND stale_at >= {since}{lock}",
         [read_at if postgres else read_at.isoformat(sep=" ")])
     return {row["pegawai_id"]: row["stale_at"] for row in rows}
-
-
-async def _insert(connection, rows: list[tuple]) -> None:
-    if not rows:
-        return
-    if connection.capabilities.dialect == "postgres":
-        async with connection.acquire_connection() as raw:
-            await raw.copy_records_to_table("tukin", records=rows, columns=INSERTED)
-        return
-    placeholders = ", ".join("?" * len(INSERTED))
-    await connection.execute_many(
-        f"INSERT INTO tukin ({', '.join(INSERTED)}) VALUES ({placeholders})",
-        [_for_sqlite(row) for row in rows])
-
-
-def _for_sqlite(row: tuple) -> tuple:
-    """SQLite binds no Decimal: Tortoise keeps decimals there as text."""
-    return tuple(str(value) if index in _DECIMALS else value
-                 for index, value in enumerate(row))  # fmt: skip
 
 
 async def _to_history(connection, bulan: date, pegawai_ids: list[int], now: datetime) -> None:
