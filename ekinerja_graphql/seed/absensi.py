@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from itertools import accumulate
 
-from tortoise import connections
-
 from ekinerja_graphql.domain.kepegawaian import JenisKelamin, StatusPegawai
 from ekinerja_graphql.domain.tukin.absensi import Keterangan, menit_pulang_cepat, menit_terlambat
 from ekinerja_graphql.domain.tukin.bulan import akhir_bulan, format_bulan
 from ekinerja_graphql.domain.tukin.jadwal import JadwalKerja
 from ekinerja_graphql.seed import kepegawaian_periode as periode
 from ekinerja_graphql.seed.kepegawaian_periode import NOT_EMPLOYED, PegawaiRow
+from ekinerja_graphql.seed.loader import insert_sql, open_raw
 from ekinerja_graphql.seed.result import SeedError
 
 # --- The mix. Synthetic and plausible, NOT measured: no attendance data was available. ---
@@ -270,7 +269,7 @@ async def seed_absensi(
     started = clock.perf_counter()
     report = progress or (lambda stage, done, total: None)
     written: Counter[str] = Counter()
-    async with _open() as db:
+    async with open_raw(_Postgres, _Sqlite) as db:
         total = await db.scalar("SELECT count(*) FROM pegawai")
         if not total:
             raise SeedError("the database holds no pegawai: seed the ministry first")
@@ -386,11 +385,11 @@ class _Sqlite:
 
     async def write(self, chunk: Chunk) -> None:
         async with self._transaction():
-            await self._raw.executemany(_insert("absensi", COLUMNS), chunk.absensi)
+            await self._raw.executemany(insert_sql("absensi", COLUMNS), chunk.absensi)
             await self._raw.executemany(
-                _insert("hukuman_disiplin", periode.HUKUMAN_COLUMNS), chunk.hukuman)
+                insert_sql("hukuman_disiplin", periode.HUKUMAN_COLUMNS), chunk.hukuman)
             await self._raw.executemany(
-                _insert("periode_status", periode.PERIODE_COLUMNS), chunk.periode)
+                insert_sql("periode_status", periode.PERIODE_COLUMNS), chunk.periode)
             await self._raw.executemany(
                 "UPDATE pegawai SET tunjangan_profesi = ? WHERE id = ?", chunk.profesi)
 
@@ -414,19 +413,3 @@ class _Sqlite:
             await self._raw.rollback()
             raise
         await self._raw.commit()
-
-
-def _insert(table: str, columns: Sequence[str]) -> str:
-    placeholders = ", ".join("?" * len(columns))
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
-
-
-@asynccontextmanager
-async def _open(connection_name: str = "default") -> AsyncIterator["_Postgres | _Sqlite"]:
-    connection = connections.get(connection_name)
-    async with connection.acquire_connection() as raw:
-        if connection.capabilities.dialect == "postgres":
-            async with raw.transaction():
-                yield _Postgres(raw)
-        else:
-            yield _Sqlite(raw)

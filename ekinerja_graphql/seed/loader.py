@@ -4,13 +4,13 @@ Rows carry their own ids, so nothing is read back; sequences are moved past
 the highest id at the end.
 """
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
 from tortoise import connections
 
-from ekinerja_graphql.seed.tables import TABLES, UNIT, Batch, Table
+from ekinerja_graphql.seed.tables import TABLES, UNIT, Batch
 
 
 class Loader(Protocol):
@@ -60,7 +60,7 @@ class SqliteLoader:
         await self._raw.execute("BEGIN")
         try:
             for table, rows in batch.in_load_order():
-                await self._raw.executemany(_insert_sql(table), rows)
+                await self._raw.executemany(insert_sql(table.name, table.columns), rows)
         except BaseException:
             await self._raw.rollback()
             raise
@@ -79,18 +79,25 @@ class SqliteLoader:
         await self._raw.execute("ANALYZE")
 
 
-def _insert_sql(table: Table) -> str:
-    placeholders = ", ".join("?" * len(table.columns))
-    return f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({placeholders})"
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """An INSERT of one row with SQLite's placeholders, for executemany."""
+    placeholders = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
 
 
 @asynccontextmanager
-async def open_loader(connection_name: str = "default") -> AsyncIterator[Loader]:
-    """A loader on one raw connection; on PostgreSQL the whole seed is one transaction."""
+async def open_raw(postgres: Callable, sqlite: Callable, connection_name: str = "default"):
+    """`postgres(raw)` or `sqlite(raw)` on one raw connection of the database; on PostgreSQL
+    inside one transaction (the whole seed, or the whole month of attendance)."""
     connection = connections.get(connection_name)
     async with connection.acquire_connection() as raw:
         if connection.capabilities.dialect == "postgres":
             async with raw.transaction():
-                yield PostgresLoader(raw)
+                yield postgres(raw)
         else:
-            yield SqliteLoader(raw)
+            yield sqlite(raw)
+
+
+def open_loader(connection_name: str = "default") -> AbstractAsyncContextManager[Loader]:
+    """A loader on one raw connection; on PostgreSQL the whole seed is one transaction."""
+    return open_raw(PostgresLoader, SqliteLoader, connection_name)
