@@ -1,7 +1,5 @@
 """`ekinerja admin grant|revoke|list`: the admin assignment table, from the shell."""
 
-import asyncio
-import getpass
 from datetime import date, datetime
 from typing import Annotated
 
@@ -9,8 +7,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ekinerja_graphql.cli.operator import operator, run_in_database
 from ekinerja_graphql.config import get_settings
-from ekinerja_graphql.db import database
 from ekinerja_graphql.domain.akses import ADMIN_ROLES, Peran
 from ekinerja_graphql.services import admin_assignments
 from ekinerja_graphql.services.admin_assignments import AdminGrant, AssignmentRefused
@@ -21,20 +19,9 @@ console = Console()
 AdminRole = Annotated[Peran, typer.Option(help=f"One of {', '.join(sorted(ADMIN_ROLES))}.")]
 
 
-def _operator() -> str:
-    return f"cli:{getpass.getuser()}"
-
-
 def _run(coroutine_factory):
-    async def run():
-        async with database(get_settings()):
-            return await coroutine_factory()
-
-    try:
-        return asyncio.run(run())
-    except AssignmentRefused as refused:
-        console.print(f"[red]refused:[/] {refused}")
-        raise typer.Exit(1) from None
+    return run_in_database(coroutine_factory, AssignmentRefused,
+                           lambda refused: f"[red]refused:[/] {refused}", console)  # fmt: skip
 
 
 @app.command()
@@ -53,7 +40,7 @@ def grant(
         subject=subject, role=role, unit_id=unit,
         valid_from=valid_from.date() if valid_from else date.today(),
         valid_until=valid_until.date() if valid_until else None,
-        granted_by=by or _operator(),
+        granted_by=by or operator(),
     )
     accounts = frozenset(get_settings().service_accounts)
     created = _run(lambda: admin_assignments.grant_admin(request, accounts))
@@ -66,7 +53,7 @@ def revoke(
     by: Annotated[str | None, typer.Option(help="Who revokes it (default cli:<user>).")] = None,
 ) -> None:
     """Revoke an admin assignment (it stays in the history)."""
-    _run(lambda: admin_assignments.revoke_admin(assignment_id, by or _operator()))
+    _run(lambda: admin_assignments.revoke_admin(assignment_id, by or operator()))
     console.print(f"[green]revoked[/] assignment {assignment_id}")
 
 

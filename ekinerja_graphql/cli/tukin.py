@@ -2,7 +2,6 @@
 upload and list rule sets — the same services GraphQL's mutations call, as the operator."""
 
 import asyncio
-import getpass
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -11,9 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ekinerja_graphql.cli.operator import operator, run_in_database
 from ekinerja_graphql.cli.progress import follow
 from ekinerja_graphql.config import get_settings
-from ekinerja_graphql.db import database
 from ekinerja_graphql.domain.tukin.bulan import format_bulan, parse_bulan
 from ekinerja_graphql.domain.tukin.validasi import BerkasTidakValid
 from ekinerja_graphql.errors import CodedError
@@ -28,7 +27,7 @@ MAX_FILE_BYTES = 2 * 1024**3
 
 
 def _actor() -> Actor:
-    return Actor(operator_viewer(f"cli:{getpass.getuser()}"), date.today())
+    return Actor(operator_viewer(operator()), date.today())
 
 
 def _bulan(text: str) -> date:
@@ -39,15 +38,8 @@ def _bulan(text: str) -> date:
 
 
 def _run(coroutine_factory):
-    async def run():
-        async with database(get_settings()):
-            return await coroutine_factory()
-
-    try:
-        return asyncio.run(run())
-    except CodedError as refused:
-        console.print(f"[red]{refused.code}:[/] {refused.message}")
-        raise typer.Exit(1) from None
+    return run_in_database(coroutine_factory, CodedError,
+                           lambda refused: f"[red]{refused.code}:[/] {refused.message}", console)
 
 
 @app.command()
