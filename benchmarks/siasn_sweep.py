@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
 import redis
+from processes import family_rss
 
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import database
@@ -54,15 +54,6 @@ def start_simulator(args, log: Path) -> tuple[subprocess.Popen, str]:
             if sim.poll() is not None:
                 sys.exit(log.read_text())
             time.sleep(1)
-
-
-def family_rss(process: subprocess.Popen) -> int:
-    try:
-        parent = psutil.Process(process.pid)
-        members = [parent, *parent.children(recursive=True)]
-        return sum(member.memory_info().rss for member in members)
-    except psutil.NoSuchProcess:
-        return 0
 
 
 async def cancel_going() -> None:

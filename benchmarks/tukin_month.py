@@ -19,8 +19,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-import psutil
 import redis
+from processes import family_rss
 from tortoise import connections
 
 from ekinerja_graphql.config import Settings
@@ -40,14 +40,6 @@ DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/ekinerja_bench"
 # What the statement can compute too: one kelas all month, no status period.
 SIMPLE = ("jsonb_array_length(t.masukan->'segmen') = 1 "
           "AND jsonb_array_length(t.masukan->'status') = 0")
-
-
-def family_rss(process: subprocess.Popen) -> int:
-    try:
-        parent = psutil.Process(process.pid)
-        return sum(p.memory_info().rss for p in [parent, *parent.children(recursive=True)])
-    except psutil.NoSuchProcess:
-        return 0
 
 
 async def clear(settings: Settings, bulan: date) -> None:
