@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     # Where GraphiQL's page loads its scripts from; empty: this server (/graphiql-assets).
     graphiql_assets_url: str = ""
     introspection: bool = True
+    compiled_reads: bool = True  # queries on the compiled path (api/compiled); false: graphql-core
     metrics: bool = True
 
     log_level: str = "INFO"

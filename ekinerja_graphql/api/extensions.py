@@ -14,6 +14,8 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
+from ekinerja_graphql.api.compiled.extension import CompiledReads
+from ekinerja_graphql.api.compiled.plan import PlanCache
 from ekinerja_graphql.api.document_limits import shape_problem
 from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
@@ -77,7 +79,7 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
     ]
     if not settings.introspection:
         limit_rules.append(NoSchemaIntrospectionCustomRule)
-    return [
+    extensions = [
         # First, so its on_operation exits last and sees every other extension's errors.
         ErrorCodes,
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
@@ -93,6 +95,11 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
             max_page_size=settings.max_page_size,
             named=named_fan_outs(settings.evaluation_period),
         ),
-        # Last: the viewer is read only for a request every limit above has accepted.
+        # The viewer is read only for a request every limit above has accepted.
         ViewerLoader,
     ]
+    if settings.compiled_reads:
+        # Last: runs only what every extension above let through.
+        plans = PlanCache(CACHED_DOCUMENTS)
+        extensions.append(partial(CompiledReads, plans, settings.max_cached_document_bytes))
+    return extensions

@@ -1,0 +1,344 @@
+"""Executes a query from its plan, one depth at a time, with graphql-core's semantics:
+values completed as graphql-core completes them, errors located at their paths, a null
+in a non-null position propagated to the nearest nullable one, and an error under a
+position already nulled dropped (graphql-core cancels that work)."""
+
+import asyncio
+from inspect import isawaitable
+from typing import Any
+
+from graphql import (
+    GraphQLError,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLResolveInfo,
+    GraphQLString,
+    is_abstract_type,
+    is_leaf_type,
+    located_error,
+)
+from graphql.execution import ExecutionResult, Executor
+from graphql.execution.collect_fields import collect_fields, collect_subfields
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path
+from graphql.type import GraphQLBoolean
+from strawberry.relay.utils import to_base64
+from strawberry.types.arguments import convert_arguments
+
+from ekinerja_graphql.api.compiled.plan import (
+    ATTRIBUTE,
+    CALL,
+    NODE_ID,
+    TYPENAME,
+    FieldPlan,
+    Plan,
+    field_plans,
+)
+
+MAX_INT = 2**31 - 1
+
+
+class Slot:
+    """Where a completed value was written, and the slot of the object holding it."""
+
+    __slots__ = ("container", "key", "nullable", "path", "owner")
+
+    def __init__(self, container, key, nullable: bool, path: Path | None, owner: "Slot | None"):
+        self.container = container
+        self.key = key
+        self.nullable = nullable
+        self.path = path
+        self.owner = owner
+
+
+class Work:
+    """An object whose selection is still to be written, at `slot`."""
+
+    __slots__ = ("source", "out", "path", "slot", "fields")
+
+    def __init__(self, source, out: dict, path: Path | None, slot: Slot | None,
+                 fields: list[FieldPlan]):
+        self.source = source
+        self.out = out
+        self.path = path
+        self.slot = slot
+        self.fields = fields
+
+
+class CompiledRun:
+    def __init__(self, executor: Executor, plan: Plan, strawberry_schema) -> None:
+        self.executor = executor
+        self.plan = plan
+        self.strawberry_schema = strawberry_schema
+        self.schema = executor.schema
+        self.errors: list[GraphQLError] = []
+        self.nulled: set[Path | None] = set()
+        self.data: dict | None = {}
+        self._arguments: dict[int, tuple[dict, dict | None]] = {}
+        self._pending: list[tuple[Any, FieldPlan, Work, Path]] = []
+        self._pending_items: list[tuple[Any, FieldPlan, Work, Any, Slot]] = []
+        self._next: list[Work] = []
+
+    async def execute(self) -> ExecutionResult:
+        executor = self.executor
+        root_type = self.schema.query_type
+        if self.plan.root is None:
+            grouped = collect_fields(self.schema, executor.fragments, executor.variable_values,
+                                     root_type, executor.operation).grouped_field_set
+            self.plan.root = field_plans(executor, root_type, grouped)
+        level = [Work(executor.root_value, self.data, None, None, self.plan.root)]
+        while level:
+            self._next, self._pending, self._pending_items = [], [], []
+            for work in level:
+                if self.nulled and self._is_dead(work.slot):
+                    continue
+                self._write_fields(work)
+            while self._pending or self._pending_items:
+                await self._settle()
+            level = self._next
+        return ExecutionResult(self.data, self.errors or None)
+
+    def _write_fields(self, work: Work) -> None:
+        source, out = work.source, work.out
+        for field in work.fields:
+            kind = field.kind
+            if kind == ATTRIBUTE:
+                self._complete(field, getattr(source, field.attribute), work, None)
+            elif kind == TYPENAME:
+                out[field.key] = field.parent_type.name
+            elif kind == NODE_ID:
+                out[field.key] = to_base64(field.parent_type.name,
+                                           getattr(source, field.attribute))
+            else:
+                path = Path(work.path, field.key, field.parent_type.name)
+                try:
+                    value = self._call(field, work, path)
+                except Exception as error:  # noqa: BLE001 - located like graphql-core
+                    self._field_error(error, field, work, path)
+                    continue
+                if isawaitable(value):
+                    out[field.key] = None  # keeps the key's place in the response
+                    self._pending.append((value, field, work, path))
+                else:
+                    self._complete(field, value, work, path)
+
+    def _call(self, field: FieldPlan, work: Work, path: Path) -> Any:
+        arguments, converted = self._arguments_of(field)
+        info = self._info(field, path)
+        if field.kind == CALL:
+            strawberry_field = field.strawberry_field
+            resolver = strawberry_field.base_resolver
+            kwargs = dict(converted)
+            if resolver.info_parameter is not None:
+                kwargs[resolver.info_parameter.name] = self.strawberry_schema.config.info_class(
+                    _raw_info=info, _field=strawberry_field)
+            if resolver.self_parameter is not None:
+                return resolver.wrapped_func(work.source, **kwargs)
+            return resolver.wrapped_func(**kwargs)
+        resolve = field.definition.resolve or self.executor.field_resolver
+        return resolve(work.source, info, **arguments)
+
+    def _arguments_of(self, field: FieldPlan) -> tuple[dict, dict | None]:
+        """The field's arguments as graphql-core coerces them, and as Strawberry converts
+        them for a direct call: once per field and request, the same for every object."""
+        found = self._arguments.get(id(field))
+        if found is None:
+            arguments = get_argument_values(field.definition, field.nodes[0],
+                                            self.executor.variable_values)
+            converted = None
+            if field.kind == CALL:
+                strawberry_field = field.strawberry_field
+                converted = convert_arguments(
+                    arguments, strawberry_field.arguments,
+                    scalar_registry=self.strawberry_schema.schema_converter.scalar_registry,
+                    config=self.strawberry_schema.config,
+                )
+            found = self._arguments[id(field)] = (arguments, converted)
+        return found
+
+    def _info(self, field: FieldPlan, path: Path) -> GraphQLResolveInfo:
+        executor = self.executor
+        return GraphQLResolveInfo(
+            field.nodes[0].name.value, field.nodes, field.return_type, field.parent_type,
+            path, self.schema, executor.fragment_definitions, executor.root_value,
+            executor.operation, executor.variable_values, executor.context_value,
+            executor.is_awaitable, executor.abort_signal, executor.async_helpers,
+        )
+
+    async def _settle(self) -> None:
+        """Awaits this depth's resolvers together; their DataLoaders batch as one."""
+        pending, items = self._pending, self._pending_items
+        self._pending, self._pending_items = [], []
+        values = await asyncio.gather(*(entry[0] for entry in pending),
+                                      *(entry[0] for entry in items), return_exceptions=True)
+        for (_, field, work, path), value in zip(pending, values, strict=False):
+            if self.nulled and self._is_dead(work.slot):
+                continue
+            if isinstance(value, BaseException):
+                self._field_error(_exception(value), field, work, path)
+            else:
+                self._complete(field, value, work, path)
+        for (_, field, work, item_type, slot), value in zip(items, values[len(pending):],
+                                                            strict=True):
+            if self.nulled and self._is_dead(slot):
+                continue
+            if isinstance(value, BaseException):
+                self._fail(located_error(_exception(value), field.nodes, slot.path.as_list()),
+                           slot)
+            else:
+                self._item(field, work, item_type, value, slot)
+
+    # -- completion ---------------------------------------------------------------------
+
+    def _complete(self, field: FieldPlan, value: Any, work: Work, path: Path | None) -> None:
+        return_type = field.return_type
+        try:
+            work.out[field.key] = self._value(field, return_type, value, work, path, None)
+        except Exception as error:  # noqa: BLE001 - located like graphql-core
+            self._field_error(error, field, work, path)
+
+    def _value(self, field: FieldPlan, return_type, value: Any, work: Work,
+               path: Path | None, field_slot: Slot | None) -> Any:
+        if isinstance(return_type, GraphQLNonNull):
+            completed = self._value(field, return_type.of_type, value, work, path, field_slot)
+            if completed is None:
+                raise TypeError("Cannot return null for non-nullable field"
+                                f" {field.parent_type.name}.{field.name}.")
+            return completed
+        if value is None:
+            return None
+        if return_type is GraphQLString:
+            return value if type(value) is str else return_type.coerce_output_value(value)
+        if return_type is GraphQLInt:
+            if type(value) is int and -MAX_INT - 1 <= value <= MAX_INT:
+                return value
+            return return_type.coerce_output_value(value)
+        if return_type is GraphQLBoolean and type(value) is bool:
+            return value
+        if return_type is GraphQLID and type(value) is str:
+            return value
+        if is_leaf_type(return_type):
+            return _leaf(return_type, value)
+        path = path or Path(work.path, field.key, field.parent_type.name)
+        if isinstance(return_type, GraphQLList):
+            return self._list(field, return_type, value, work, path, field_slot)
+        out: dict = {}
+        slot = field_slot or Slot(work.out, field.key, _nullable_slot(field), path, work.slot)
+        object_type = (self._runtime_type(field, return_type, value, path)
+                       if is_abstract_type(return_type) else return_type)
+        self._next.append(Work(value, out, path, slot, self._children(field, object_type)))
+        return out
+
+    def _list(self, field: FieldPlan, list_type: GraphQLList, value: Any, work: Work,
+              path: Path, field_slot: Slot | None) -> list:
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+            raise GraphQLError("Expected Iterable, but did not find one for field"
+                               f" '{field.parent_type.name}.{field.name}'.")
+        item_type = list_type.of_type
+        items: list = []
+        list_slot = field_slot or Slot(work.out, field.key, _nullable_slot(field), path,
+                                       work.slot)
+        item_nullable = not isinstance(item_type, GraphQLNonNull)
+        for index, item in enumerate(value):
+            items.append(None)
+            item_path = Path(path, index, None)
+            item_slot = Slot(items, index, item_nullable, item_path, list_slot)
+            if isawaitable(item):  # e.g. relay's nodes(ids:): one awaitable per node
+                self._pending_items.append((item, field, work, item_type, item_slot))
+            else:
+                self._item(field, work, item_type, item, item_slot)
+        return items
+
+    def _item(self, field: FieldPlan, work: Work, item_type, item: Any, slot: Slot) -> None:
+        try:
+            slot.container[slot.key] = self._value(field, item_type, item, work, slot.path,
+                                                    slot)
+        except Exception as error:  # noqa: BLE001 - located like graphql-core
+            self._fail(located_error(error, field.nodes, slot.path.as_list()), slot)
+
+    def _runtime_type(self, field: FieldPlan, abstract, value: Any, path: Path):
+        info = self._info(field, path)
+        resolve_type = abstract.resolve_type or self.executor.type_resolver
+        name = resolve_type(value, info, abstract)
+        if isawaitable(name):
+            raise NotCompilable("an abstract type resolved asynchronously")
+        details = field.details
+        return self.executor.ensure_valid_runtime_type(name, abstract, details, info, value)
+
+    def _children(self, field: FieldPlan, object_type: GraphQLObjectType) -> list[FieldPlan]:
+        children = field.children.get(object_type.name)
+        if children is None:
+            executor = self.executor
+            grouped = collect_subfields(self.schema, executor.fragments,
+                                        executor.variable_values, executor.operation,
+                                        object_type, field.details).grouped_field_set
+            children = field.children[object_type.name] = field_plans(executor, object_type,
+                                                                      grouped)
+        return children
+
+    # -- errors and null propagation ----------------------------------------------------
+
+    def _field_error(self, raw: Exception, field: FieldPlan, work: Work,
+                     path: Path | None) -> None:
+        path = path or Path(work.path, field.key, field.parent_type.name)
+        slot = Slot(work.out, field.key, _nullable_slot(field), path, work.slot)
+        self._fail(located_error(raw, field.nodes, path.as_list()), slot)
+
+    def _fail(self, error: GraphQLError, slot: Slot | None) -> None:
+        """Null the nearest nullable slot from `slot` up (the response itself at the top)."""
+        while slot is not None and not slot.nullable:
+            slot = slot.owner
+        if slot is None:
+            self.data = None
+            self._add_error(error, None)
+            return
+        slot.container[slot.key] = None
+        self._add_error(error, slot.path)
+
+    def _add_error(self, error: GraphQLError, position: Path | None) -> None:
+        if self._under_nulled(position):
+            return
+        self.nulled.add(position)
+        self.errors.append(error)
+
+    def _under_nulled(self, path: Path | None) -> bool:
+        nulled = self.nulled
+        if None in nulled:
+            return True
+        while path is not None:
+            if path in nulled:
+                return True
+            path = path.prev
+        return False
+
+    def _is_dead(self, slot: Slot | None) -> bool:
+        while slot is not None:
+            if slot.path in self.nulled:
+                return True
+            slot = slot.owner
+        return None in self.nulled
+
+
+class NotCompilable(Exception):
+    """Something this path does not cover: the request runs on graphql-core instead."""
+
+
+def _exception(value: BaseException) -> Exception:
+    if not isinstance(value, Exception):
+        raise value  # cancellation and exits are not field errors
+    return value
+
+
+def _nullable_slot(field: FieldPlan) -> bool:
+    return not isinstance(field.return_type, GraphQLNonNull)
+
+
+def _leaf(return_type, value: Any) -> Any:
+    coerced = return_type.coerce_output_value(value)
+    if coerced is None:
+        raise TypeError(f"Expected `{return_type}.coerce_output_value({value!r})` to return"
+                        " non-nullable value, returned: None")
+    return coerced
