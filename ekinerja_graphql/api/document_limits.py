@@ -27,29 +27,35 @@ def shape_problem(document: DocumentNode, max_merged: int) -> str | None:
         for d in document.definitions
         if isinstance(d, FragmentDefinitionNode)
     }
-    positions: list[list[SelectionSetNode]] = [
-        [d.selection_set] for d in document.definitions if isinstance(d, OperationDefinitionNode)
+    # Each selection set carries the fragments whose bodies hold it: a fragment spread
+    # inside itself (a cycle, which validation rejects later) is not entered again.
+    Chained = tuple[SelectionSetNode, frozenset[str]]
+    positions: list[list[Chained]] = [
+        [(d.selection_set, frozenset())]
+        for d in document.definitions if isinstance(d, OperationDefinitionNode)
     ]
     while positions:
-        fields_by_name: dict[str, list[FieldNode]] = defaultdict(list)
+        fields_by_name: dict[str, list[tuple[FieldNode, frozenset[str]]]] = defaultdict(list)
         spread: set[str] = set()
         pending = positions.pop()
         while pending:
-            for selection in pending.pop().selections:
+            selection_set, chain = pending.pop()
+            for selection in selection_set.selections:
                 if isinstance(selection, FieldNode):
-                    fields_by_name[(selection.alias or selection.name).value].append(selection)
+                    name = (selection.alias or selection.name).value
+                    fields_by_name[name].append((selection, chain))
                 elif isinstance(selection, InlineFragmentNode):
-                    pending.append(selection.selection_set)
+                    pending.append((selection.selection_set, chain))
                 elif isinstance(selection, FragmentSpreadNode):
                     name = selection.name.value
-                    if name in fragments and name not in spread:
+                    if name in fragments and name not in spread and name not in chain:
                         spread.add(name)
-                        pending.append(fragments[name])
+                        pending.append((fragments[name], chain | {name}))
         for name, fields in fields_by_name.items():
             if len(fields) > max_merged:
                 return (f"'{name}' is selected {len(fields)} times at one place; "
                         f"at most {max_merged} are allowed (select it once)")
-            children = [f.selection_set for f in fields if f.selection_set]
+            children = [(f.selection_set, chain) for f, chain in fields if f.selection_set]
             if children:
                 positions.append(children)
     return None

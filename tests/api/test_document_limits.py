@@ -41,3 +41,10 @@ async def test_the_repeated_selection_document_is_bad_input_without_sql(database
     assert error.extensions == {"code": "BAD_USER_INPUT"}
     assert "selected 490 times" in error.message
     assert statements == []
+
+
+async def test_a_fragment_spread_inside_itself_is_refused_without_looping(database):
+    """A cycle reached the shape check before validation and looped until memory ran out."""
+    cycle = ("query { me { ...A } } fragment A on Pegawai { bawahan { ...A nip } }")
+    result = await build_schema().execute(cycle)
+    assert result.errors and "Cannot spread fragment 'A' within itself" in result.errors[0].message
