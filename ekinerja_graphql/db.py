@@ -20,6 +20,12 @@ def is_postgres(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
 
 
+async def _keep_session(connection) -> None:
+    """A connection goes back to the pool without asyncpg's RESET ALL, UNLISTEN, CLOSE ALL
+    and advisory unlock: one round trip per statement, for session state nothing here
+    creates (locks are transaction-scoped). asyncpg still rolls back an open transaction."""
+
+
 def tortoise_config(
     database_url: str,
     pool_size: int = 10,
@@ -35,6 +41,7 @@ def tortoise_config(
             maxsize=pool_size,
             timeout=connect_timeout,
             command_timeout=statement_timeout + 1,
+            reset=_keep_session,
             server_settings={
                 "statement_timeout": str(int(statement_timeout * 1000)),
                 "idle_in_transaction_session_timeout": str(int(statement_timeout * 3000)),

@@ -10,15 +10,19 @@ from graphql import (
     DocumentNode,
     FieldNode,
     GraphQLField,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     VariableNode,
+    is_leaf_type,
     visit,
 )
 from graphql.execution import Executor
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.language import DirectiveNode, Visitor
 from strawberry import relay
+
+from ekinerja_graphql.api.compiled.leaves import leaf_writer
 
 DEFINITION = "strawberry-definition"  # where Strawberry keeps its field on a GraphQLField
 
@@ -40,6 +44,8 @@ class FieldPlan:
     parent_type: GraphQLObjectType
     return_type: GraphQLOutputType
     kind: int
+    non_null: bool = False
+    leaf: Any = None  # for a leaf type (or a non-null one): value -> JSON value
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
     # The selection on each runtime object type returned, collected on first use.
@@ -63,6 +69,10 @@ def field_plans(
 def _field_plan(key, details, nodes, name, definition, parent_type) -> FieldPlan:
     plan = FieldPlan(key, name, details, nodes, definition, parent_type, definition.type,
                      RESOLVE)
+    plan.non_null = isinstance(definition.type, GraphQLNonNull)
+    named = definition.type.of_type if plan.non_null else definition.type
+    if is_leaf_type(named):
+        plan.leaf = leaf_writer(named)
     if name == "__typename":
         plan.kind = TYPENAME
         return plan

@@ -3,19 +3,15 @@ values completed as graphql-core completes them, errors located at their paths, 
 in a non-null position propagated to the nearest nullable one, and an error under a
 position already nulled dropped (graphql-core cancels that work)."""
 
-import asyncio
 from inspect import isawaitable
 from typing import Any
 
 from graphql import (
     GraphQLError,
-    GraphQLID,
-    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLResolveInfo,
-    GraphQLString,
     is_abstract_type,
     is_leaf_type,
     located_error,
@@ -24,10 +20,11 @@ from graphql.execution import ExecutionResult, Executor
 from graphql.execution.collect_fields import collect_fields, collect_subfields
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path
-from graphql.type import GraphQLBoolean
 from strawberry.relay.utils import to_base64
 from strawberry.types.arguments import convert_arguments
 
+from ekinerja_graphql.api.compiled.drive import drive
+from ekinerja_graphql.api.compiled.leaves import leaf_writer
 from ekinerja_graphql.api.compiled.plan import (
     ATTRIBUTE,
     CALL,
@@ -37,8 +34,6 @@ from ekinerja_graphql.api.compiled.plan import (
     Plan,
     field_plans,
 )
-
-MAX_INT = 2**31 - 1
 
 
 class Slot:
@@ -106,7 +101,18 @@ class CompiledRun:
         for field in work.fields:
             kind = field.kind
             if kind == ATTRIBUTE:
-                self._complete(field, getattr(source, field.attribute), work, None)
+                value = getattr(source, field.attribute)
+                if field.leaf is None:
+                    self._complete(field, value, work, None)
+                elif value is not None:
+                    try:
+                        out[field.key] = field.leaf(value)
+                    except Exception as error:  # noqa: BLE001 - located like graphql-core
+                        self._field_error(error, field, work, None)
+                elif field.non_null:
+                    self._field_error(self._null_in_non_null(field), field, work, None)
+                else:
+                    out[field.key] = None
             elif kind == TYPENAME:
                 out[field.key] = field.parent_type.name
             elif kind == NODE_ID:
@@ -172,8 +178,7 @@ class CompiledRun:
         """Awaits this depth's resolvers together; their DataLoaders batch as one."""
         pending, items = self._pending, self._pending_items
         self._pending, self._pending_items = [], []
-        values = await asyncio.gather(*(entry[0] for entry in pending),
-                                      *(entry[0] for entry in items), return_exceptions=True)
+        values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items])
         for (_, field, work, path), value in zip(pending, values, strict=False):
             if self.nulled and self._is_dead(work.slot):
                 continue
@@ -205,23 +210,12 @@ class CompiledRun:
         if isinstance(return_type, GraphQLNonNull):
             completed = self._value(field, return_type.of_type, value, work, path, field_slot)
             if completed is None:
-                raise TypeError("Cannot return null for non-nullable field"
-                                f" {field.parent_type.name}.{field.name}.")
+                raise self._null_in_non_null(field)
             return completed
         if value is None:
             return None
-        if return_type is GraphQLString:
-            return value if type(value) is str else return_type.coerce_output_value(value)
-        if return_type is GraphQLInt:
-            if type(value) is int and -MAX_INT - 1 <= value <= MAX_INT:
-                return value
-            return return_type.coerce_output_value(value)
-        if return_type is GraphQLBoolean and type(value) is bool:
-            return value
-        if return_type is GraphQLID and type(value) is str:
-            return value
         if is_leaf_type(return_type):
-            return _leaf(return_type, value)
+            return leaf_writer(return_type)(value)
         path = path or Path(work.path, field.key, field.parent_type.name)
         if isinstance(return_type, GraphQLList):
             return self._list(field, return_type, value, work, path, field_slot)
@@ -231,6 +225,11 @@ class CompiledRun:
                        if is_abstract_type(return_type) else return_type)
         self._next.append(Work(value, out, path, slot, self._children(field, object_type)))
         return out
+
+    @staticmethod
+    def _null_in_non_null(field: FieldPlan) -> TypeError:
+        return TypeError(f"Cannot return null for non-nullable field {field.parent_type.name}."
+                         f"{field.name}.")
 
     def _list(self, field: FieldPlan, list_type: GraphQLList, value: Any, work: Work,
               path: Path, field_slot: Slot | None) -> list:
@@ -334,11 +333,3 @@ def _exception(value: BaseException) -> Exception:
 
 def _nullable_slot(field: FieldPlan) -> bool:
     return not isinstance(field.return_type, GraphQLNonNull)
-
-
-def _leaf(return_type, value: Any) -> Any:
-    coerced = return_type.coerce_output_value(value)
-    if coerced is None:
-        raise TypeError(f"Expected `{return_type}.coerce_output_value({value!r})` to return"
-                        " non-nullable value, returned: None")
-    return coerced

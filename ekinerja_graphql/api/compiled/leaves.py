@@ -1,0 +1,46 @@
+"""How a leaf value is written: graphql-core's output coercion, with the common cases
+(strings, small ints, booleans, enum members) answered without it."""
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from graphql import GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLString
+
+MIN_INT, MAX_INT = -(2**31), 2**31 - 1
+
+
+@cache
+def leaf_writer(leaf_type) -> Callable[[Any], Any]:
+    """value (not None) -> its JSON value; raises as graphql-core's completion does."""
+    if leaf_type is GraphQLString:
+        return lambda value: value if type(value) is str else _checked(leaf_type, value)
+    if leaf_type is GraphQLInt:
+        return lambda value: (value if type(value) is int and MIN_INT <= value <= MAX_INT
+                              else _checked(leaf_type, value))
+    if leaf_type is GraphQLBoolean:
+        return lambda value: value if type(value) is bool else _checked(leaf_type, value)
+    if leaf_type is GraphQLID:
+        return lambda value: value if type(value) is str else _checked(leaf_type, value)
+    if isinstance(leaf_type, GraphQLEnumType):
+        names: dict = {}  # the coercion is a pure function of the member: remember it
+
+        def enum_name(value):
+            try:
+                return names[value]
+            except (KeyError, TypeError):
+                name = _checked(leaf_type, value)
+                if len(names) < 1000 and value.__hash__ is not None:
+                    names[value] = name
+                return name
+
+        return enum_name
+    return lambda value: _checked(leaf_type, value)
+
+
+def _checked(leaf_type, value: Any) -> Any:
+    coerced = leaf_type.coerce_output_value(value)
+    if coerced is None:
+        raise TypeError(f"Expected `{leaf_type}.coerce_output_value({value!r})` to return"
+                        " non-nullable value, returned: None")
+    return coerced
