@@ -4,7 +4,7 @@ graphql-core completes every field through its own coroutine machinery; this pat
 walks the plan one depth at a time, reads plain attributes straight off the
 objects, and awaits the resolvers of a whole depth together, so that the same
 DataLoaders batch the same statements (one per level). The answer, errors and
-null propagation are graphql-core's; what the plan does not cover (mutations,
-variables graphql-core must reject, an unexpected failure) runs on graphql-core
+null propagation are graphql-core's; what the plan does not cover (mutations, an
+operation or variables graphql-core must refuse, an unexpected failure) runs on graphql-core
 and is counted in the `ekinerja_graphql_executions_total` metric.
 """

@@ -23,10 +23,10 @@ async def drive(awaitables: list[Awaitable]) -> list[Any]:
         while waiting:
             # Whichever future finishes first: one coroutine may wait on a lock another holds.
             futures = {future for _, _, future in waiting if future is not None}
-            if len(futures) == len(waiting) and not any(f.done() for f in futures):
-                await asyncio.wait(futures, return_when=asyncio.FIRST_COMPLETED)
-            elif len(futures) < len(waiting):
+            if any(future is None for _, _, future in waiting):
                 await asyncio.sleep(0)  # a bare yield asks for one turn of the loop
+            elif not any(future.done() for future in futures):
+                await asyncio.wait(futures, return_when=asyncio.FIRST_COMPLETED)
             current, waiting = waiting, []
             for entry in current:
                 index, coroutine, future = entry

@@ -44,7 +44,7 @@ class CompiledReads(SchemaExtension):
             context.variables, context.operation_name,
         )
         if isinstance(executor, list):
-            return "variables"  # graphql-core reports them, word for word
+            return "refused_request"  # operation or variables: graphql-core words the errors
         if executor.operation.operation != OperationType.QUERY:
             return executor.operation.operation.value
         query = context.query or ""
