@@ -1,7 +1,6 @@
 """Executes a query from its plan, one depth at a time, with graphql-core's semantics:
-values completed as graphql-core completes them, errors located at their paths, a null
-in a non-null position propagated to the nearest nullable one, and an error under a
-position already nulled dropped (graphql-core cancels that work)."""
+values completed as graphql-core completes them and errors located at their paths (their
+nulls propagate as compiled/outcome.py says)."""
 
 from inspect import isawaitable
 from typing import Any
@@ -25,6 +24,7 @@ from strawberry.types.arguments import convert_arguments
 
 from ekinerja_graphql.api.compiled.drive import drive
 from ekinerja_graphql.api.compiled.leaves import leaf_writer
+from ekinerja_graphql.api.compiled.outcome import Outcome, Slot
 from ekinerja_graphql.api.compiled.plan import (
     ATTRIBUTE,
     CALL,
@@ -34,19 +34,6 @@ from ekinerja_graphql.api.compiled.plan import (
     Plan,
     field_plans,
 )
-
-
-class Slot:
-    """Where a completed value was written, and the slot of the object holding it."""
-
-    __slots__ = ("container", "key", "nullable", "path", "owner")
-
-    def __init__(self, container, key, nullable: bool, path: Path | None, owner: "Slot | None"):
-        self.container = container
-        self.key = key
-        self.nullable = nullable
-        self.path = path
-        self.owner = owner
 
 
 class Work:
@@ -69,9 +56,7 @@ class CompiledRun:
         self.plan = plan
         self.strawberry_schema = strawberry_schema
         self.schema = executor.schema
-        self.errors: list[GraphQLError] = []
-        self.nulled: set[Path | None] = set()
-        self.data: dict | None = {}
+        self.outcome = Outcome()
         self._arguments: dict[int, tuple[dict, dict | None]] = {}
         self._pending: list[tuple[Any, FieldPlan, Work, Path]] = []
         self._pending_items: list[tuple[Any, FieldPlan, Work, Any, Slot]] = []
@@ -84,17 +69,17 @@ class CompiledRun:
             grouped = collect_fields(self.schema, executor.fragments, executor.variable_values,
                                      root_type, executor.operation).grouped_field_set
             self.plan.root = field_plans(executor, root_type, grouped)
-        level = [Work(executor.root_value, self.data, None, None, self.plan.root)]
+        level = [Work(executor.root_value, self.outcome.data, None, None, self.plan.root)]
         while level:
             self._next, self._pending, self._pending_items = [], [], []
             for work in level:
-                if self.nulled and self._is_dead(work.slot):
+                if self.outcome.is_dead(work.slot):
                     continue
                 self._write_fields(work)
             while self._pending or self._pending_items:
                 await self._settle()
             level = self._next
-        return ExecutionResult(self.data, self.errors or None)
+        return self.outcome.result()
 
     def _write_fields(self, work: Work) -> None:
         source, out = work.source, work.out
@@ -180,7 +165,7 @@ class CompiledRun:
         self._pending, self._pending_items = [], []
         values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items])
         for (_, field, work, path), value in zip(pending, values, strict=False):
-            if self.nulled and self._is_dead(work.slot):
+            if self.outcome.is_dead(work.slot):
                 continue
             if isinstance(value, BaseException):
                 self._field_error(_exception(value), field, work, path)
@@ -188,11 +173,11 @@ class CompiledRun:
                 self._complete(field, value, work, path)
         for (_, field, work, item_type, slot), value in zip(items, values[len(pending):],
                                                             strict=True):
-            if self.nulled and self._is_dead(slot):
+            if self.outcome.is_dead(slot):
                 continue
             if isinstance(value, BaseException):
-                self._fail(located_error(_exception(value), field.nodes, slot.path.as_list()),
-                           slot)
+                error = located_error(_exception(value), field.nodes, slot.path.as_list())
+                self.outcome.fail(error, slot)
             else:
                 self._item(field, work, item_type, value, slot)
 
@@ -256,7 +241,7 @@ class CompiledRun:
             slot.container[slot.key] = self._value(field, item_type, item, work, slot.path,
                                                     slot)
         except Exception as error:  # noqa: BLE001 - located like graphql-core
-            self._fail(located_error(error, field.nodes, slot.path.as_list()), slot)
+            self.outcome.fail(located_error(error, field.nodes, slot.path.as_list()), slot)
 
     def _runtime_type(self, field: FieldPlan, abstract, value: Any, path: Path):
         info = self._info(field, path)
@@ -278,47 +263,13 @@ class CompiledRun:
                                                                       grouped)
         return children
 
-    # -- errors and null propagation ----------------------------------------------------
+    # -- errors -------------------------------------------------------------------------
 
     def _field_error(self, raw: Exception, field: FieldPlan, work: Work,
                      path: Path | None) -> None:
         path = path or Path(work.path, field.key, field.parent_type.name)
         slot = Slot(work.out, field.key, _nullable_slot(field), path, work.slot)
-        self._fail(located_error(raw, field.nodes, path.as_list()), slot)
-
-    def _fail(self, error: GraphQLError, slot: Slot | None) -> None:
-        """Null the nearest nullable slot from `slot` up (the response itself at the top)."""
-        while slot is not None and not slot.nullable:
-            slot = slot.owner
-        if slot is None:
-            self.data = None
-            self._add_error(error, None)
-            return
-        slot.container[slot.key] = None
-        self._add_error(error, slot.path)
-
-    def _add_error(self, error: GraphQLError, position: Path | None) -> None:
-        if self._under_nulled(position):
-            return
-        self.nulled.add(position)
-        self.errors.append(error)
-
-    def _under_nulled(self, path: Path | None) -> bool:
-        nulled = self.nulled
-        if None in nulled:
-            return True
-        while path is not None:
-            if path in nulled:
-                return True
-            path = path.prev
-        return False
-
-    def _is_dead(self, slot: Slot | None) -> bool:
-        while slot is not None:
-            if slot.path in self.nulled:
-                return True
-            slot = slot.owner
-        return None in self.nulled
+        self.outcome.fail(located_error(raw, field.nodes, path.as_list()), slot)
 
 
 class NotCompilable(Exception):
