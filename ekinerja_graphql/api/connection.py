@@ -21,6 +21,7 @@ from tortoise.queryset import QuerySet
 
 from ekinerja_graphql.api.errors import BadUserInput
 from ekinerja_graphql.api.ids import MAX_ROW_ID
+from ekinerja_graphql.api.plain_values import plain_values
 
 NodeType = TypeVar("NodeType")
 CURSOR_PREFIX = b"k1:"
@@ -119,7 +120,7 @@ def keyset(queryset: QuerySet, sort: SortKey, page: PageRequest) -> QuerySet:
 async def fetch_page(
     queryset: QuerySet, fields: dict[str, str], sort: SortKey, page: PageRequest
 ) -> Page:
-    return Page.from_lookahead(await keyset(queryset, sort, page).values(**fields), page)
+    return Page.from_lookahead(await plain_values(keyset(queryset, sort, page), **fields), page)
 
 
 @strawberry.type

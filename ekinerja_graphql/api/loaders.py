@@ -17,6 +17,7 @@ from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
 from ekinerja_graphql.api.errors import ResultTooLarge
+from ekinerja_graphql.api.plain_values import plain_values
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.rows import ResultBudget
@@ -67,7 +68,7 @@ def by_id(name: str, model: type[Model], **joined: str) -> LoaderSpec:
 
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[int]) -> list[dict | None]:
-            rows = await model.filter(id__in=set(keys)).values(**columns(model, **joined))
+            rows = await plain_values(model.filter(id__in=set(keys)), **columns(model, **joined))
             found = {row["id"]: row for row in rows}
             return [found.get(key) for key in keys]
 
@@ -102,7 +103,7 @@ def grouped(
             remaining = loaders.budget.remaining
             if remaining is not None:
                 queryset = queryset.limit(remaining + 1)
-            rows = await queryset.values(**columns(model, **joined))
+            rows = await plain_values(queryset, **columns(model, **joined))
             if remaining is not None and len(rows) > remaining:
                 raise ResultTooLarge(loaders.budget.limit)
             if sort_key is not None:
@@ -137,9 +138,8 @@ def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:
                     f' "{key_field}" ORDER BY "id" DESC) "n" FROM "{table}" WHERE "{key_field}"'
                     f" IN ({', '.join(map(str, sorted(group)))})) \"newest\" WHERE \"n\" <= {n})"
                 )
-                rows = await model.filter(id__in=newest_ids).order_by("id").values(
-                    **columns(model)
-                )
+                rows = await plain_values(model.filter(id__in=newest_ids).order_by("id"),
+                                          **columns(model))
                 for row in rows:
                     found[(row[key_field], n)].append(row)
             return [found.get((key, n), []) for key, n in keys]

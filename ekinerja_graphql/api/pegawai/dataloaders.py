@@ -10,6 +10,7 @@ from ekinerja_graphql.api.loaders import (
     columns,
     grouped,
 )
+from ekinerja_graphql.api.plain_values import plain_values
 from ekinerja_graphql.models import Pegawai
 from ekinerja_graphql.services.access import SCOPE_COLUMNS
 
@@ -21,7 +22,7 @@ PEGAWAI_BY_ID = by_id("pegawai", Pegawai, **SCOPE_JOINS)
 
 def _by_nip(loaders: RequestLoaders) -> BatchFunction:
     async def load(nips: Sequence[str]) -> list[dict | None]:
-        rows = await Pegawai.filter(nip__in=set(nips)).values(**pegawai_fields())
+        rows = await plain_values(Pegawai.filter(nip__in=set(nips)), **pegawai_fields())
         by_nip = {row["nip"]: row for row in rows}
         for row in rows:
             loaders[PEGAWAI_BY_ID].prime(row["id"], row)

@@ -1,0 +1,81 @@
+"""`queryset.values(**fields)` for the read path, keeping what asyncpg already decoded.
+
+Tortoise converts every value of every row after the driver has: on PostgreSQL a
+timestamptz is re-zoned to UTC (it already is) and an enum is built by calling its
+class. For a nested query that was a sixth of the server's time. Here a timestamptz is
+kept as asyncpg returns it (aware, UTC: the same instant and ISO text), an enum is
+looked up in its class's value map, and every other column converts as Tortoise does.
+Elsewhere (SQLite) the values are Tortoise's own.
+"""
+
+from collections.abc import Callable
+from functools import cache
+from types import FunctionType
+from typing import Any
+
+from tortoise.fields.data import CharEnumFieldInstance, DatetimeField, IntEnumFieldInstance
+from tortoise.queryset import QuerySet, ValuesQuery
+
+
+async def plain_values(queryset: QuerySet, **fields: str) -> list[dict]:
+    query = queryset.values(**fields)
+    query.__class__ = _DriverValues
+    return await query
+
+
+def _enum_of(field) -> Callable[[Any], Any]:
+    members = field.enum_type._value2member_map_
+    convert = field.to_python_value
+
+    def enum(value):
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            return convert(value)  # None, or what the enum class itself would say
+
+    return enum
+
+
+class _DriverValues(ValuesQuery):
+    __slots__ = ()
+
+    async def _execute(self) -> list[dict] | dict:
+        if self._single or self._db.capabilities.dialect != "postgres":
+            return await super()._execute()
+        rows = await self._db.execute_query_dict(*self.query.get_parameterized_sql())
+        converters = self._converters()
+        if converters:
+            for row in rows:
+                for alias, convert in converters:
+                    row[alias] = convert(row[alias])
+        return rows
+
+    def _converters(self) -> tuple:
+        key = (self.model, tuple(self._fields_for_select.items()))
+        found = _CONVERTERS.get(key)
+        if found is None:
+            found = []
+            for alias, name in key[1]:
+                convert = self.resolve_to_python_value(self.model, name)
+                if isinstance(convert, FunctionType):
+                    continue  # Tortoise leaves these values as they come, too
+                converter = _driver_converter(convert)
+                if converter is not None:
+                    found.append((alias, converter))
+            found = _CONVERTERS[key] = tuple(found)
+        return found
+
+
+# By (model, selected columns): the loaders select a fixed set of column lists.
+_CONVERTERS: dict[tuple, tuple] = {}
+
+
+@cache
+def _driver_converter(convert) -> Callable | None:
+    """None where asyncpg's value is already the one Tortoise would make."""
+    field = getattr(convert, "__self__", None)
+    if isinstance(field, DatetimeField):
+        return None  # aware and in UTC, Tortoise's default time zone (db.py)
+    if isinstance(field, (CharEnumFieldInstance, IntEnumFieldInstance)):
+        return _enum_of(field)
+    return convert
