@@ -8,7 +8,7 @@ from graphql.execution import Executor
 from prometheus_client import Counter
 from strawberry.extensions import SchemaExtension
 
-from ekinerja_graphql.api.compiled.plan import PlanCache
+from ekinerja_graphql.api.compiled.plan import Plan, PlanCache
 from ekinerja_graphql.api.compiled.run import CompiledRun, NotCompilable
 
 logger = logging.getLogger(__name__)
@@ -48,9 +48,11 @@ class CompiledReads(SchemaExtension):
         if executor.operation.operation != OperationType.QUERY:
             return executor.operation.operation.value
         query = context.query or ""
-        plans = self.plans if len(query) <= self.max_cached_bytes else PlanCache(1)
-        variables = executor.variable_values.coerced
-        plan = plans.plan_for(query, context.operation_name, context.graphql_document, variables)
+        if len(query) <= self.max_cached_bytes:
+            plan = self.plans.plan_for(query, context.operation_name, context.graphql_document,
+                                       executor.variable_values.coerced)
+        else:
+            plan = Plan()  # a large document's plan is used once, not kept
         budget = getattr(context.context, "budget", None)
         spent = budget.used if budget is not None else 0
         try:

@@ -8,20 +8,19 @@ from typing import Any
 from graphql import GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInt, GraphQLString
 
 MIN_INT, MAX_INT = -(2**31), 2**31 - 1
+# Leaf types whose output is the value itself when it already has this Python type.
+_EXACT_TYPES = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
 
 
 @cache
 def leaf_writer(leaf_type) -> Callable[[Any], Any]:
     """value (not None) -> its JSON value; raises as graphql-core's completion does."""
-    if leaf_type is GraphQLString:
-        return lambda value: value if type(value) is str else _checked(leaf_type, value)
+    exact = _EXACT_TYPES.get(leaf_type)
+    if exact is not None:
+        return lambda value: value if type(value) is exact else _checked(leaf_type, value)
     if leaf_type is GraphQLInt:
         return lambda value: (value if type(value) is int and MIN_INT <= value <= MAX_INT
                               else _checked(leaf_type, value))
-    if leaf_type is GraphQLBoolean:
-        return lambda value: value if type(value) is bool else _checked(leaf_type, value)
-    if leaf_type is GraphQLID:
-        return lambda value: value if type(value) is str else _checked(leaf_type, value)
     if isinstance(leaf_type, GraphQLEnumType):
         names: dict = {}  # the coercion is a pure function of the member: remember it
 

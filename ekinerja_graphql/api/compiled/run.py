@@ -164,7 +164,7 @@ class CompiledRun:
         pending, items = self._pending, self._pending_items
         self._pending, self._pending_items = [], []
         values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items])
-        for (_, field, work, path), value in zip(pending, values, strict=False):
+        for (_, field, work, path), value in zip(pending, values[:len(pending)], strict=True):
             if self.outcome.is_dead(work.slot):
                 continue
             if isinstance(value, BaseException):
@@ -205,7 +205,7 @@ class CompiledRun:
         if isinstance(return_type, GraphQLList):
             return self._list(field, return_type, value, work, path, field_slot)
         out: dict = {}
-        slot = field_slot or Slot(work.out, field.key, _nullable_slot(field), path, work.slot)
+        slot = field_slot or _field_slot(field, work, path)
         object_type = (self._runtime_type(field, return_type, value, path)
                        if is_abstract_type(return_type) else return_type)
         self._next.append(Work(value, out, path, slot, self._children(field, object_type)))
@@ -223,8 +223,7 @@ class CompiledRun:
                                f" '{field.parent_type.name}.{field.name}'.")
         item_type = list_type.of_type
         items: list = []
-        list_slot = field_slot or Slot(work.out, field.key, _nullable_slot(field), path,
-                                       work.slot)
+        list_slot = field_slot or _field_slot(field, work, path)
         item_nullable = not isinstance(item_type, GraphQLNonNull)
         for index, item in enumerate(value):
             items.append(None)
@@ -268,8 +267,8 @@ class CompiledRun:
     def _field_error(self, raw: Exception, field: FieldPlan, work: Work,
                      path: Path | None) -> None:
         path = path or Path(work.path, field.key, field.parent_type.name)
-        slot = Slot(work.out, field.key, _nullable_slot(field), path, work.slot)
-        self.outcome.fail(located_error(raw, field.nodes, path.as_list()), slot)
+        self.outcome.fail(located_error(raw, field.nodes, path.as_list()),
+                          _field_slot(field, work, path))
 
 
 class NotCompilable(Exception):
@@ -282,5 +281,6 @@ def _exception(value: BaseException) -> Exception:
     return value
 
 
-def _nullable_slot(field: FieldPlan) -> bool:
-    return not isinstance(field.return_type, GraphQLNonNull)
+def _field_slot(field: FieldPlan, work: Work, path: Path) -> Slot:
+    """Where `field`'s value goes in `work`'s object."""
+    return Slot(work.out, field.key, not field.non_null, path, work.slot)
