@@ -17,6 +17,7 @@ from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
 from ekinerja_graphql.api.errors import ResultTooLarge
+from ekinerja_graphql.api.keyed_select import KeyedSelect
 from ekinerja_graphql.api.plain_values import plain_values
 
 if TYPE_CHECKING:
@@ -66,9 +67,11 @@ def columns(model: type[Model], **joined: str) -> dict[str, str]:
 def by_id(name: str, model: type[Model], **joined: str) -> LoaderSpec:
     """Rows by primary key, None for a missing one."""
 
+    select = _LazySelect(model, ("id",), (), joined)
+
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[int]) -> list[dict | None]:
-            rows = await plain_values(model.filter(id__in=set(keys)), **columns(model, **joined))
+            rows = await select().fetch([set(keys)])
             found = {row["id"]: row for row in rows}
             return [found.get(key) for key in keys]
 
@@ -92,18 +95,16 @@ def grouped(
     so a relation far larger than the query's cost is refused before it is read.
     """
     single = len(key_fields) == 1
+    select = _LazySelect(model, key_fields, order_by, joined)
 
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[Any]) -> list[list[dict]]:
             tuples = [(key,) if single else key for key in keys]
-            queryset = model.filter(**{
-                f"{field}__in": sorted({key[n] for key in tuples})
-                for n, field in enumerate(key_fields)
-            }).order_by(*order_by)
             remaining = loaders.budget.remaining
-            if remaining is not None:
-                queryset = queryset.limit(remaining + 1)
-            rows = await plain_values(queryset, **columns(model, **joined))
+            rows = await select().fetch(
+                [{key[n] for key in tuples} for n in range(len(key_fields))],
+                None if remaining is None else remaining + 1,
+            )
             if remaining is not None and len(rows) > remaining:
                 raise ResultTooLarge(loaders.budget.limit)
             if sort_key is not None:
@@ -116,6 +117,21 @@ def grouped(
         return load
 
     return LoaderSpec(name, make)
+
+
+class _LazySelect:
+    """The KeyedSelect of a spec, made on first use: `columns` needs Tortoise initialised."""
+
+    def __init__(self, model: type[Model], key_fields: tuple[str, ...],
+                 order_by: tuple[str, ...], joined: dict[str, str]) -> None:
+        self._arguments = (model, key_fields, order_by, joined)
+        self._select: KeyedSelect | None = None
+
+    def __call__(self) -> KeyedSelect:
+        if self._select is None:
+            model, key_fields, order_by, joined = self._arguments
+            self._select = KeyedSelect(model, key_fields, order_by, columns(model, **joined))
+        return self._select
 
 
 def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:

@@ -23,6 +23,47 @@ async def plain_values(queryset: QuerySet, **fields: str) -> list[dict]:
     return await query
 
 
+def convert_rows(rows: list[dict], converters: tuple) -> list[dict]:
+    if converters:
+        for row in rows:
+            for alias, convert in converters:
+                row[alias] = convert(row[alias])
+    return rows
+
+
+def value_converters(query: ValuesQuery, dialect: str) -> tuple:
+    """(alias, converter) for the columns whose driver value is not yet the model's."""
+    key = (dialect, query.model, tuple(query._fields_for_select.items()))
+    found = _CONVERTERS.get(key)
+    if found is None:
+        found = []
+        for alias, name in key[2]:
+            convert = query.resolve_to_python_value(query.model, name)
+            if isinstance(convert, FunctionType):
+                continue  # Tortoise leaves these values as they come, too
+            if dialect == "postgres":
+                convert = _driver_converter(convert)
+            if convert is not None:
+                found.append((alias, convert))
+        found = _CONVERTERS[key] = tuple(found)
+    return found
+
+
+# By (dialect, model, selected columns): the loaders select a fixed set of column lists.
+_CONVERTERS: dict[tuple, tuple] = {}
+
+
+class _DriverValues(ValuesQuery):
+    __slots__ = ()
+
+    async def _execute(self) -> list[dict] | dict:
+        dialect = self._db.capabilities.dialect
+        if self._single or dialect != "postgres":
+            return await super()._execute()
+        rows = await self._db.execute_query_dict(*self.query.get_parameterized_sql())
+        return convert_rows(rows, value_converters(self, dialect))
+
+
 def _enum_of(field) -> Callable[[Any], Any]:
     members = field.enum_type._value2member_map_
     convert = field.to_python_value
@@ -34,40 +75,6 @@ def _enum_of(field) -> Callable[[Any], Any]:
             return convert(value)  # None, or what the enum class itself would say
 
     return enum
-
-
-class _DriverValues(ValuesQuery):
-    __slots__ = ()
-
-    async def _execute(self) -> list[dict] | dict:
-        if self._single or self._db.capabilities.dialect != "postgres":
-            return await super()._execute()
-        rows = await self._db.execute_query_dict(*self.query.get_parameterized_sql())
-        converters = self._converters()
-        if converters:
-            for row in rows:
-                for alias, convert in converters:
-                    row[alias] = convert(row[alias])
-        return rows
-
-    def _converters(self) -> tuple:
-        key = (self.model, tuple(self._fields_for_select.items()))
-        found = _CONVERTERS.get(key)
-        if found is None:
-            found = []
-            for alias, name in key[1]:
-                convert = self.resolve_to_python_value(self.model, name)
-                if isinstance(convert, FunctionType):
-                    continue  # Tortoise leaves these values as they come, too
-                converter = _driver_converter(convert)
-                if converter is not None:
-                    found.append((alias, converter))
-            found = _CONVERTERS[key] = tuple(found)
-        return found
-
-
-# By (model, selected columns): the loaders select a fixed set of column lists.
-_CONVERTERS: dict[tuple, tuple] = {}
 
 
 @cache

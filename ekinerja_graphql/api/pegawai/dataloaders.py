@@ -1,7 +1,9 @@
 """Pegawai rows, always with the columns the access rule checks (SCOPE_COLUMNS)."""
 
 from collections.abc import Sequence
+from functools import cache
 
+from ekinerja_graphql.api.keyed_select import KeyedSelect
 from ekinerja_graphql.api.loaders import (
     BatchFunction,
     LoaderSpec,
@@ -10,7 +12,6 @@ from ekinerja_graphql.api.loaders import (
     columns,
     grouped,
 )
-from ekinerja_graphql.api.plain_values import plain_values
 from ekinerja_graphql.models import Pegawai
 from ekinerja_graphql.services.access import SCOPE_COLUMNS
 
@@ -22,7 +23,7 @@ PEGAWAI_BY_ID = by_id("pegawai", Pegawai, **SCOPE_JOINS)
 
 def _by_nip(loaders: RequestLoaders) -> BatchFunction:
     async def load(nips: Sequence[str]) -> list[dict | None]:
-        rows = await plain_values(Pegawai.filter(nip__in=set(nips)), **pegawai_fields())
+        rows = await _pegawai_by_nip().fetch([set(nips)])
         by_nip = {row["nip"]: row for row in rows}
         for row in rows:
             loaders[PEGAWAI_BY_ID].prime(row["id"], row)
@@ -32,6 +33,11 @@ def _by_nip(loaders: RequestLoaders) -> BatchFunction:
 
 
 PEGAWAI_BY_NIP = LoaderSpec("pegawai_by_nip", _by_nip)
+
+
+@cache
+def _pegawai_by_nip() -> KeyedSelect:
+    return KeyedSelect(Pegawai, ("nip",), (), pegawai_fields())
 
 
 def pegawai_fields() -> dict[str, str]:

@@ -13,9 +13,8 @@ from tortoise.expressions import Q
 
 from ekinerja_graphql.domain.akses import STATUS_BOLEH_MASUK, Peran
 from ekinerja_graphql.domain.nip import NIP_LENGTH
-from ekinerja_graphql.models import AdminAssignment, Pegawai, Skp
+from ekinerja_graphql.models import AdminAssignment
 from ekinerja_graphql.services.access.grants import (
-    SCOPE_COLUMNS,
     Access,
     BawahanOfBawahan,
     DirectBawahan,
@@ -26,6 +25,7 @@ from ekinerja_graphql.services.access.grants import (
     UnitSubtree,
     any_condition,
 )
+from ekinerja_graphql.services.access.viewer_rows import viewer_rows
 from ekinerja_graphql.services.admin_assignments import active_on
 
 
@@ -63,23 +63,28 @@ class Viewer:
 
 
 async def load_viewer(subject: str, service_accounts: frozenset[str], today: date) -> Viewer:
-    """Three queries for a pegawai (their row, the pegawai an SKP closed by a mutasi still
-    names them the appraiser of, the active assignments); one for a service account."""
+    """One query: a pegawai's row, active assignments and moved bawahan (viewer_rows.py),
+    or a service account's active assignments."""
     if subject in service_accounts:
-        pegawai_id, appraisers = None, frozenset()
-        assignments = AdminAssignment.filter(service_account=subject)
+        pegawai_id, appraisers, moved = None, frozenset(), frozenset()
+        active = await AdminAssignment.filter(active_on(today), service_account=subject) \
+            .values("role", unit_path="unit__path")
     else:
-        own = await _signing_in_pegawai(subject)
-        pegawai_id = own["id"]
+        if not (subject.isascii() and subject.isdigit() and len(subject) == NIP_LENGTH):
+            raise SignInRefused("the token's subject is neither a NIP nor a service account")
+        rows = await viewer_rows(subject, today)
+        own = rows.own
+        if own is None:
+            raise SignInRefused("the token's subject is neither a known NIP nor a service account")
+        if own["status"] not in STATUS_BOLEH_MASUK:
+            raise SignInRefused(f"pegawai with status {own['status']} may not sign in")
+        pegawai_id, active, moved = own["id"], rows.admin, rows.moved_bawahan
         appraisers = frozenset(
             i for i in (own["pejabat_penilai_id"], own["atasan_penilai_id"]) if i is not None
         )
-        assignments = AdminAssignment.filter(pegawai_id=pegawai_id)
-    active = await assignments.filter(active_on(today)).values("role", "unit__path")
     chain: tuple[Grant, ...] = ()
     if pegawai_id is not None:
         chain = (Self(pegawai_id), DirectBawahan(pegawai_id), BawahanOfBawahan(pegawai_id))
-        moved = await _moved_bawahan(pegawai_id, today)
         if moved:
             chain += (Listed(moved),)
     admin = tuple(_admin_grant(row) for row in active)
@@ -98,32 +103,10 @@ async def load_viewer(subject: str, service_accounts: frozenset[str], today: dat
     )
 
 
-async def _signing_in_pegawai(nip: str) -> dict:
-    if not (nip.isascii() and nip.isdigit() and len(nip) == NIP_LENGTH):
-        raise SignInRefused("the token's subject is neither a NIP nor a service account")
-    rows = await Pegawai.filter(nip=nip).values(
-        "id", "status", "pejabat_penilai_id",
-        atasan_penilai_id=SCOPE_COLUMNS["atasan_penilai_id"],
-    )
-    if not rows:
-        raise SignInRefused("the token's subject is neither a known NIP nor a service account")
-    if rows[0]["status"] not in STATUS_BOLEH_MASUK:
-        raise SignInRefused(f"pegawai with status {rows[0]['status']} may not sign in")
-    return rows[0]
-
-
-async def _moved_bawahan(pegawai_id: int, today: date) -> frozenset[int]:
-    """Pegawai who moved away (a mutasi closed their SKP) from under this appraiser, this
-    year or last: the closed SKP's periods are still rated and decided by its own chain."""
-    closed = Skp.filter(Q(pejabat_penilai_id=pegawai_id) | Q(atasan_pejabat_penilai_id=pegawai_id),
-                        ditutup_pada__isnull=False, tahun__gte=today.year - 1)  # fmt: skip
-    return frozenset(await closed.values_list("pegawai_id", flat=True))
-
-
 def _admin_grant(row: dict) -> Grant:
     if row["role"] == Peran.ADMIN_PUSAT:
         return Everyone()
-    return UnitSubtree(row["unit__path"])
+    return UnitSubtree(row["unit_path"])
 
 
 def operator_viewer(subject: str) -> Viewer:

@@ -1,0 +1,140 @@
+"""One client operation executed in process on the seeded `ekinerja_bench`: mean wall time
+and CPU per execution, SQL statements per execution, and optionally a cProfile of the runs.
+
+Usage: python benchmarks/profile_operation.py UnitKinerja [--runs 50] [--profile 25]
+       [--variables '{"unitId": ...}'] [--no-compiled]
+
+No HTTP: `schema.execute` as the GraphQL view calls it, with the Sekretaris Jenderal
+(ADMIN_PUSAT) as the caller, so the figure is the executor, the resolvers, the loaders and
+the database, without parsing the request or writing the response. The variables default
+to what peer_benchmark.py asks (the leaf unit with the most pegawai, the seeded year).
+"""
+
+import argparse
+import asyncio
+import cProfile
+import gc
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+from tortoise import connections
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from peer_benchmark import OPERATIONS_COMPARED, pick_scenario  # noqa: E402
+from server import DEFAULT_DATABASE, admin_token, bench_settings  # noqa: E402
+
+from ekinerja_graphql.api.context import build_context  # noqa: E402
+from ekinerja_graphql.api.schema import build_schema  # noqa: E402
+from ekinerja_graphql.app import settle_heap  # noqa: E402
+from ekinerja_graphql.auth import decode_token  # noqa: E402
+from ekinerja_graphql.db import close_db, init_db  # noqa: E402
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "schema" / "operations"
+
+
+async def default_variables(name: str, database: str) -> dict:
+    """The variables peer_benchmark.py measures the operation with."""
+    scenario = await pick_scenario(database)
+    operation = next((o for o in OPERATIONS_COMPARED if o.name == name), None)
+    return operation.variables(scenario)[0][0] if operation else {}
+
+
+class CollectorClock:
+    """Seconds the garbage collector ran, from gc.callbacks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.collections = 0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+            self.collections += 1
+
+
+class StatementCounter:
+    def __init__(self, show: bool) -> None:
+        self.count = 0
+        self.show = show
+
+    def __call__(self, record) -> None:
+        self.count += 1
+        if self.show:
+            print(f"  {record.query[:300]}")
+
+
+async def main(args: argparse.Namespace) -> None:
+    settings = bench_settings(args.database).model_copy(
+        update={"compiled_reads": not args.no_compiled})
+    await init_db(settings)
+    try:
+        token = await admin_token(settings)
+        principal = decode_token(token, settings)
+        schema = build_schema(settings)
+        document = (DOCUMENTS / f"{args.operation}.graphql").read_text()
+        variables = json.loads(args.variables) if args.variables else \
+            await default_variables(args.operation, args.database)
+        counter = StatementCounter(args.sql)
+        pool = getattr(connections.get("default"), "_pool", None)
+
+        async def once() -> None:
+            context = await build_context(principal=principal, settings=settings)
+            result = await schema.execute(document, variable_values=variables,
+                                          context_value=context)
+            if result.errors:
+                raise SystemExit(f"errors: {result.errors}")
+
+        for _ in range(3):
+            await once()
+        settle_heap()
+        if args.no_gc:
+            gc.disable()
+        if pool is not None:
+            for holder in pool._holders:
+                if holder._con is not None:
+                    holder._con.add_query_logger(counter)
+        collector = CollectorClock()
+        gc.callbacks.append(collector)
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(args.runs):
+            await once()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        gc.callbacks.remove(collector)
+        statements = counter.count / args.runs if pool is not None else float("nan")
+        print(f"{args.operation} ({'compiled' if settings.compiled_reads else 'graphql-core'}):"
+              f" {wall / args.runs * 1000:.1f} ms wall, {cpu / args.runs * 1000:.1f} ms CPU,"
+              f" {statements:.1f} statements, {collector.seconds / args.runs * 1000:.1f} ms in"
+              f" {collector.collections / args.runs:.1f} collections per execution"
+              f" ({args.runs} runs)")
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.profile):
+                await once()
+            profiler.disable()
+            stats = pstats.Stats(profiler).sort_stats(args.sort)
+            stats.print_stats(args.top)
+    finally:
+        await close_db()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("operation", help="a document name in schema/operations/")
+    parser.add_argument("--database", default=DEFAULT_DATABASE)
+    parser.add_argument("--variables", help="JSON; defaults as in peer_benchmark.py")
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--profile", type=int, default=0, help="runs under cProfile")
+    parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--no-compiled", action="store_true")
+    parser.add_argument("--sql", action="store_true", help="print each statement (shortened)")
+    parser.add_argument("--no-gc", action="store_true", help="the collector off after start-up")
+    asyncio.run(main(parser.parse_args()))
