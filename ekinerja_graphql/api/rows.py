@@ -39,11 +39,20 @@ class ResultBudget:
 
 @cache
 def _init_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    fields = dataclasses.fields(cls)
+    # _make skips __init__, which would also set non-init fields' defaults and post-init.
+    assert not hasattr(cls, "__post_init__") and all(
+        f.init or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in fields), cls
+    return tuple(f.name for f in fields if f.init)
 
 
 def _make(cls: type[T], row: dict) -> T:
-    return cls(**{name: row[name] for name in _init_fields(cls)})
+    """What `cls(**fields)` builds, without the keyword dict and __init__ call (a nested
+    query builds thousands: one container less each for the collector)."""
+    made = object.__new__(cls)
+    made.__dict__ = {name: row[name] for name in _init_fields(cls)}
+    return made
 
 
 def maker(cls: type[T]) -> Callable[[dict], T]:
