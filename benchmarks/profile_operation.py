@@ -16,6 +16,7 @@ import cProfile
 import gc
 import json
 import pstats
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -49,13 +50,16 @@ class CollectorClock:
     def __init__(self) -> None:
         self.seconds = 0.0
         self.collections = 0
+        self.by_generation = [0.0, 0.0, 0.0]
         self._started = 0.0
 
     def __call__(self, phase: str, info: dict) -> None:
         if phase == "start":
             self._started = time.perf_counter()
         else:
-            self.seconds += time.perf_counter() - self._started
+            took = time.perf_counter() - self._started
+            self.seconds += took
+            self.by_generation[info["generation"]] += took
             self.collections += 1
 
 
@@ -102,17 +106,24 @@ async def main(args: argparse.Namespace) -> None:
                     holder._con.add_query_logger(counter)
         collector = CollectorClock()
         gc.callbacks.append(collector)
-        wall, cpu = time.perf_counter(), time.process_time()
-        for _ in range(args.runs):
-            await once()
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        walls, cpus = [], []
+        for _ in range(args.rounds):
+            wall, cpu = time.perf_counter(), time.process_time()
+            for _ in range(args.runs):
+                await once()
+            walls.append((time.perf_counter() - wall) / args.runs * 1000)
+            cpus.append((time.process_time() - cpu) / args.runs * 1000)
         gc.callbacks.remove(collector)
-        statements = counter.count / args.runs if pool is not None else float("nan")
-        print(f"{args.operation} ({'compiled' if settings.compiled_reads else 'graphql-core'}):"
-              f" {wall / args.runs * 1000:.1f} ms wall, {cpu / args.runs * 1000:.1f} ms CPU,"
-              f" {statements:.1f} statements, {collector.seconds / args.runs * 1000:.1f} ms in"
-              f" {collector.collections / args.runs:.1f} collections per execution"
-              f" ({args.runs} runs)")
+        executions = args.runs * args.rounds
+        statements = counter.count / executions if pool is not None else float("nan")
+        by_generation = "/".join(f"{t / executions * 1000:.1f}" for t in collector.by_generation)
+        print(f"{args.operation} ({'compiled' if settings.compiled_reads else 'graphql-core'},"
+              f" {args.rounds} rounds of {args.runs}): CPU ms min {min(cpus):.1f} median"
+              f" {statistics.median(cpus):.1f}; wall ms min {min(walls):.1f} median"
+              f" {statistics.median(walls):.1f}; {statements:.1f} statements;"
+              f" collector {collector.seconds / executions * 1000:.1f} ms in"
+              f" {collector.collections / executions:.2f} collections (ms by generation"
+              f" {by_generation}) per execution")
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()
@@ -130,7 +141,8 @@ if __name__ == "__main__":
     parser.add_argument("operation", help="a document name in schema/operations/")
     parser.add_argument("--database", default=DEFAULT_DATABASE)
     parser.add_argument("--variables", help="JSON; defaults as in peer_benchmark.py")
-    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=20, help="executions per round")
+    parser.add_argument("--rounds", type=int, default=5, help="the minimum is the least disturbed")
     parser.add_argument("--profile", type=int, default=0, help="runs under cProfile")
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=40)

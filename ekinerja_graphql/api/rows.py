@@ -68,8 +68,12 @@ def build(info: strawberry.Info, cls: type[T], row: dict | None) -> T | None:
 
 
 def build_all(info: strawberry.Info, cls: type[T], rows: Iterable[dict]) -> list[T]:
+    return build_rows(info.context.budget, cls, rows)
+
+
+def build_rows(budget: ResultBudget, cls: type[T], rows: Iterable[dict]) -> list[T]:
     rows = list(rows)
-    info.context.budget.spend(len(rows))
+    budget.spend(len(rows))
     return [_make(cls, row) for row in rows]
 
 

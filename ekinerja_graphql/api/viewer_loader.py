@@ -1,4 +1,5 @@
-"""Reads the caller's grants (services/access) after every limit, before the first resolver."""
+"""Reads the caller's grants (services/access) after every limit, before the first resolver;
+closes the request's DataLoaders after the last one."""
 
 from collections.abc import AsyncIterator
 from datetime import date
@@ -27,4 +28,9 @@ class ViewerLoader(SchemaExtension):
             except SignInRefused as refused:
                 error = GraphQLError(str(refused), extensions={"code": UNAUTHENTICATED})
                 execution.result = ExecutionResult(data=None, errors=[error])
-        yield
+        try:
+            yield
+        finally:
+            loaders = getattr(context, "loaders", None)
+            if loaders is not None:
+                loaders.close()

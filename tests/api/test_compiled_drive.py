@@ -61,3 +61,19 @@ async def test_a_cancelled_request_closes_what_it_was_driving():
     with pytest.raises(asyncio.CancelledError):
         await task
     assert closed == [True, True]
+
+
+async def test_futures_given_as_they_are_are_waited_for_beside_coroutines():
+    loop = asyncio.get_running_loop()
+    done, later, failing = loop.create_future(), loop.create_future(), loop.create_future()
+    done.set_result("now")
+
+    async def settle():
+        await asyncio.sleep(0)
+        later.set_result("later")
+        failing.set_exception(KeyError("gone"))
+        return "settled"
+
+    results = await asyncio.wait_for(drive([later, done, settle(), failing]), timeout=2)
+    assert results[:3] == ["later", "now", "settled"]
+    assert isinstance(results[3], KeyError)

@@ -36,7 +36,8 @@ async def appraiser(seeded_db):
         await AdminAssignment.create(
             pegawai_id=pegawai.id, role=Peran.ADMIN_UNIT, unit_id=unit.id,
             valid_from=valid_from, valid_until=valid_until, granted_by="test",
-            revoked_at=datetime.now(UTC) if revoked else None, revoked_by="test" if revoked else None)
+            revoked_at=datetime.now(UTC) if revoked else None,
+            revoked_by="test" if revoked else None)
     await AdminAssignment.create(pegawai_id=pegawai.id, role=Peran.ADMIN_PUSAT,
                                  valid_from=TODAY + 2 * DAY, granted_by="test")
     closed = await Skp.filter(Q(pejabat_penilai_id=pegawai.id)

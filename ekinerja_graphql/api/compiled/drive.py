@@ -3,8 +3,9 @@
 asyncio.gather would wrap each coroutine in a Task: a thousand resolvers of one depth
 cost a thousand tasks and several loop callbacks each. Here each coroutine is stepped
 by hand until it waits on a future (a DataLoader's, a connection's or a lock's) and
-resumed once that future is done, as a Task would. The results are gather's
-with return_exceptions=True.
+resumed once that future is done, as a Task would; a future given as it is (a
+DataLoader's value for a key) is just waited for. The results are gather's with
+return_exceptions=True.
 """
 
 import asyncio
@@ -17,8 +18,11 @@ async def drive(awaitables: list[Awaitable]) -> list[Any]:
     results: list[Any] = [None] * len(awaitables)
     waiting: list[tuple[int, Coroutine, Any]] = []
     for index, awaitable in enumerate(awaitables):
-        coroutine = awaitable if iscoroutine(awaitable) else _awaiting(awaitable)
-        _step(index, coroutine, results, waiting)
+        if asyncio.isfuture(awaitable):
+            _settle(index, awaitable, results, waiting)
+        else:
+            coroutine = awaitable if iscoroutine(awaitable) else _awaiting(awaitable)
+            _step(index, coroutine, results, waiting)
     try:
         while waiting:
             # Whichever future finishes first: one coroutine may wait on a lock another holds.
@@ -30,14 +34,27 @@ async def drive(awaitables: list[Awaitable]) -> list[Any]:
             current, waiting = waiting, []
             for entry in current:
                 index, coroutine, future = entry
-                if future is None or future.done():
+                if coroutine is None:
+                    _settle(index, future, results, waiting)
+                elif future is None or future.done():
                     _step(index, coroutine, results, waiting)
                 else:
                     waiting.append(entry)
     finally:
         for _, coroutine, _ in waiting:
-            coroutine.close()  # cancelled with the request: nothing left half-run
+            if coroutine is not None:
+                coroutine.close()  # cancelled with the request: nothing left half-run
     return results
+
+
+def _settle(index: int, future: asyncio.Future, results: list, waiting: list) -> None:
+    if not future.done():
+        waiting.append((index, None, future))
+        return
+    try:
+        results[index] = future.result()
+    except Exception as error:  # noqa: BLE001 - as gather returns it
+        results[index] = error
 
 
 def _step(index: int, coroutine: Coroutine, results: list, waiting: list) -> None:

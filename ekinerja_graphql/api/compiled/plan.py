@@ -23,6 +23,7 @@ from graphql.language import DirectiveNode, Visitor
 from strawberry import relay
 
 from ekinerja_graphql.api.compiled.leaves import leaf_writer
+from ekinerja_graphql.api.related import RELATED as RELATED_METADATA
 
 DEFINITION = "strawberry-definition"  # where Strawberry keeps its field on a GraphQLField
 
@@ -32,6 +33,7 @@ ATTRIBUTE = 1  # a plain attribute of the object (Strawberry's basic field)
 NODE_ID = 2  # relay Node.id: the global ID of the type's NodeID attribute
 CALL = 3  # the Strawberry resolver itself, with arguments converted once per request
 RESOLVE = 4  # the GraphQL field's own resolve function (permissions, relay, introspection)
+RELATED = 5  # api/related.py: the loader asked for the object's key, without the resolver
 
 
 @dataclass(slots=True, eq=False)
@@ -48,6 +50,7 @@ class FieldPlan:
     leaf: Any = None  # for a leaf type (or a non-null one): value -> JSON value
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
+    related: Any = None  # RELATED: its api.related.Related
     # The selection on each runtime object type returned, collected on first use.
     children: dict[str, list["FieldPlan"]] = field(default_factory=dict)
 
@@ -86,7 +89,9 @@ def _field_plan(key, details, nodes, name, definition, parent_type) -> FieldPlan
         plan.kind = NODE_ID
         plan.attribute = parent_type.extensions[DEFINITION].origin.resolve_id_attr()
     elif _callable_directly(strawberry_field):
-        plan.kind, plan.strawberry_field = CALL, strawberry_field
+        plan.related = strawberry_field.metadata.get(RELATED_METADATA)
+        plan.kind = CALL if plan.related is None else RELATED
+        plan.strawberry_field = strawberry_field
     return plan
 
 

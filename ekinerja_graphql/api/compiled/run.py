@@ -29,6 +29,7 @@ from ekinerja_graphql.api.compiled.plan import (
     ATTRIBUTE,
     CALL,
     NODE_ID,
+    RELATED,
     TYPENAME,
     FieldPlan,
     Plan,
@@ -103,6 +104,8 @@ class CompiledRun:
             elif kind == NODE_ID:
                 out[field.key] = to_base64(field.parent_type.name,
                                            getattr(source, field.attribute))
+            elif kind == RELATED:
+                self._ask_loader(field, work)
             else:
                 path = Path(work.path, field.key, field.parent_type.name)
                 try:
@@ -115,6 +118,21 @@ class CompiledRun:
                     self._pending.append((value, field, work, path))
                 else:
                     self._complete(field, value, work, path)
+
+    def _ask_loader(self, field: FieldPlan, work: Work) -> None:
+        """What the related field's resolver would await, asked for without it."""
+        related = field.related
+        key = getattr(work.source, related.key)
+        if key is None and not related.many:
+            self._complete(field, None, work, None)
+            return
+        try:
+            future = self.executor.context_value.require_loaders()[related.spec].load(key)
+        except Exception as error:  # noqa: BLE001 - located like graphql-core
+            self._field_error(error, field, work, None)
+            return
+        work.out[field.key] = None  # keeps the key's place in the response
+        self._pending.append((future, field, work, None))
 
     def _call(self, field: FieldPlan, work: Work, path: Path) -> Any:
         arguments, converted = self._arguments_of(field)
@@ -169,8 +187,14 @@ class CompiledRun:
                 continue
             if isinstance(value, BaseException):
                 self._field_error(_exception(value), field, work, path)
-            else:
-                self._complete(field, value, work, path)
+                continue
+            if field.kind == RELATED:
+                try:
+                    value = field.related.value(self.executor.context_value.budget, value)
+                except Exception as error:  # noqa: BLE001 - located like graphql-core
+                    self._field_error(error, field, work, path)
+                    continue
+            self._complete(field, value, work, path)
         for (_, field, work, item_type, slot), value in zip(items, values[len(pending):],
                                                             strict=True):
             if self.outcome.is_dead(slot):

@@ -30,6 +30,7 @@ from ekinerja_graphql.api.permissions import (
     ensure_identity_visible,
     identities_visible,
 )
+from ekinerja_graphql.api.related import related_one
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.domain.golongan import PANGKAT, golongan_label
@@ -133,15 +134,8 @@ class Pegawai(relay.Node):
     def tunjangan_profesi(self) -> int | None:
         return self.row["tunjangan_profesi"]
 
-    @strawberry.field
-    async def unit(self, info: strawberry.Info) -> UnitOrganisasi:
-        return build(info, UnitOrganisasi, await loader(info, UNIT_BY_ID).load(self.unit_id))
-
-    @strawberry.field
-    async def jabatan(self, info: strawberry.Info) -> Jabatan | None:
-        if self.jabatan_id is None:
-            return None
-        return build(info, Jabatan, await loader(info, JABATAN_BY_ID).load(self.jabatan_id))
+    unit = related_one(UNIT_BY_ID, "unit_id", UnitOrganisasi, nullable=False)
+    jabatan = related_one(JABATAN_BY_ID, "jabatan_id", Jabatan)
 
     @strawberry.field(description="Who appraises this pegawai; FORBIDDEN outside your scope")
     async def pejabat_penilai(self, info: strawberry.Info) -> "Pegawai | None":

@@ -29,6 +29,7 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
 from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
 from ekinerja_graphql.api.permissions import ensure_records_visible, records_visible_owners
+from ekinerja_graphql.api.related import related_list, related_one
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import (
     INDIKATOR_BY_RHK,
@@ -115,11 +116,10 @@ class IndikatorKinerja(relay.Node):
     urutan: int
     version: int
 
-    @strawberry.field(description="By period; counts the periods of a year (5 quarterly, 13 "
-                      "monthly, with the year) in the query cost",
-                      metadata=fan_out(REALISASI_FAN_OUT))
-    async def realisasi(self, info: strawberry.Info) -> list[Realisasi]:
-        return build_all(info, Realisasi, await loader(info, REALISASI_BY_INDIKATOR).load(self.id))
+    realisasi = related_list(
+        REALISASI_BY_INDIKATOR, "id", Realisasi,
+        description="By period; counts the periods of a year (5 quarterly, 13 monthly, with the "
+                    "year) in the query cost", metadata=fan_out(REALISASI_FAN_OUT))
 
 
 @strawberry.type(description="Rencana Hasil Kerja: a node of the pohon kinerja")
@@ -166,16 +166,14 @@ class RencanaHasilKerja(relay.Node):
         visible = await records_visible_owners(info, {row["pegawai_id"] for row in rows})
         return build_all(info, RencanaHasilKerja, (r for r in rows if r["pegawai_id"] in visible))
 
-    @strawberry.field(description=f"Newest last; counts {UMPAN_BALIK_FAN_OUT} in the query cost",
-                      metadata=fan_out(UMPAN_BALIK_FAN_OUT))
-    async def umpan_balik(self, info: strawberry.Info) -> list[UmpanBalik]:
-        return build_all(info, UmpanBalik, await loader(info, UMPAN_BALIK_BY_RHK).load(self.id))
-
-    @strawberry.field(description=f"Counts {INDIKATOR_FAN_OUT} in the query cost",
-                      metadata=fan_out(INDIKATOR_FAN_OUT))
-    async def indikator(self, info: strawberry.Info) -> list[IndikatorKinerja]:
-        rows = await loader(info, INDIKATOR_BY_RHK).load(self.id)
-        return build_all(info, IndikatorKinerja, rows)
+    umpan_balik = related_list(
+        UMPAN_BALIK_BY_RHK, "id", UmpanBalik,
+        description=f"Newest last; counts {UMPAN_BALIK_FAN_OUT} in the query cost",
+        metadata=fan_out(UMPAN_BALIK_FAN_OUT))
+    indikator = related_list(
+        INDIKATOR_BY_RHK, "id", IndikatorKinerja,
+        description=f"Counts {INDIKATOR_FAN_OUT} in the query cost",
+        metadata=fan_out(INDIKATOR_FAN_OUT))
 
 
 @strawberry.type(description="One BerAKHLAK core value with the leader's specific expectation")
@@ -259,15 +257,9 @@ class Skp(relay.Node):
     async def atasan_pejabat_penilai_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
         return await _pejabat_negara(info, self.atasan_pejabat_penilai_negara_id)
 
-    @strawberry.field(description="Position the SKP was drawn up for")
-    async def jabatan(self, info: strawberry.Info) -> Jabatan | None:
-        if self.jabatan_id is None:
-            return None
-        return build(info, Jabatan, await loader(info, JABATAN_BY_ID).load(self.jabatan_id))
-
-    @strawberry.field
-    async def unit(self, info: strawberry.Info) -> UnitOrganisasi:
-        return build(info, UnitOrganisasi, await loader(info, UNIT_BY_ID).load(self.unit_id))
+    jabatan = related_one(JABATAN_BY_ID, "jabatan_id", Jabatan,
+                          description="Position the SKP was drawn up for")
+    unit = related_one(UNIT_BY_ID, "unit_id", UnitOrganisasi, nullable=False)
 
     @strawberry.field(description=f"RHK UTAMA first, then TAMBAHAN; counts {RHK_FAN_OUT} in the "
                       "query cost", metadata=fan_out(RHK_FAN_OUT))
@@ -278,9 +270,9 @@ class Skp(relay.Node):
         wanted = (row for row in rows if jenis is None or row["jenis"] == jenis)
         return build_all(info, RencanaHasilKerja, wanted)
 
-    @strawberry.field(description="The seven BerAKHLAK values", metadata=fan_out(PERILAKU_COUNT))
-    async def perilaku_kerja(self, info: strawberry.Info) -> list[PerilakuKerja]:
-        return build_all(info, PerilakuKerja, await loader(info, PERILAKU_BY_SKP).load(self.id))
+    perilaku_kerja = related_list(PERILAKU_BY_SKP, "id", PerilakuKerja,
+                                  description="The seven BerAKHLAK values",
+                                  metadata=fan_out(PERILAKU_COUNT))
 
     @strawberry.field(description=f"Periodic and annual evaluations, by period; counts "
                       f"{EVALUASI_FAN_OUT} in the query cost", metadata=fan_out(EVALUASI_FAN_OUT))

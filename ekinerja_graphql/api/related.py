@@ -1,0 +1,63 @@
+"""Fields whose value is what a loader holds for one attribute of the object, built as a type.
+
+Declared once: `related_list(SPEC, "id", Realisasi)` is the resolver
+`build_all(info, Realisasi, await loader(info, SPEC).load(self.id))`, and its metadata
+tells the compiled read path the same thing, so that path asks the loader for a whole
+depth's keys without calling a resolver, making an Info or a coroutine per object.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+
+from ekinerja_graphql.api.loaders import LoaderSpec, loader
+from ekinerja_graphql.api.rows import ResultBudget, build_rows
+
+RELATED = "ekinerja-related"  # the metadata key of a Related
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    spec: LoaderSpec
+    key: str  # the attribute of the object whose value the loader is asked for
+    node_type: type
+    many: bool  # the loader's value is a list of rows, not one row or None
+
+    def value(self, budget: ResultBudget, loaded: Any) -> Any:
+        """The field's value from what the loader returned for the key."""
+        if self.many:
+            return build_rows(budget, self.node_type, loaded)
+        return None if loaded is None else build_rows(budget, self.node_type, (loaded,))[0]
+
+
+def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) -> Any:
+    """A `list[node_type]` field: the rows of `spec` for the object's `key`."""
+    related = Related(spec, key, node_type, many=True)
+
+    async def resolve(self, info: strawberry.Info) -> list[node_type]:  # type: ignore[valid-type]
+        rows = await loader(info, spec).load(getattr(self, key))
+        return related.value(info.context.budget, rows)
+
+    return _field(resolve, related, options)
+
+
+def related_one(spec: LoaderSpec, key: str, node_type: type, *, nullable: bool = True,
+                **options: Any) -> Any:
+    """A `node_type | None` field (`node_type` if not nullable): the row of `spec` for the
+    object's `key`; None when the key is None (nothing is asked) or the row does not exist."""
+    related = Related(spec, key, node_type, many=False)
+
+    async def resolve(self, info: strawberry.Info):
+        value = getattr(self, key)
+        if value is None:
+            return None
+        return related.value(info.context.budget, await loader(info, spec).load(value))
+
+    resolve.__annotations__["return"] = node_type | None if nullable else node_type
+    return _field(resolve, related, options)
+
+
+def _field(resolve, related: Related, options: dict) -> Any:
+    metadata = {**options.pop("metadata", {}), RELATED: related}
+    return strawberry.field(resolver=resolve, metadata=metadata, **options)
