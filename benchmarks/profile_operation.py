@@ -4,9 +4,10 @@ and CPU per execution, SQL statements per execution, and optionally a cProfile o
 Usage: python benchmarks/profile_operation.py UnitKinerja [--runs 50] [--profile 25]
        [--variables '{"unitId": ...}'] [--no-compiled]
 
-No HTTP: `schema.execute` as the GraphQL view calls it, with the Sekretaris Jenderal
-(ADMIN_PUSAT) as the caller, so the figure is the executor, the resolvers, the loaders and
-the database, without parsing the request or writing the response. The variables default
+`schema.execute` as the GraphQL view calls it, with the Sekretaris Jenderal (ADMIN_PUSAT)
+as the caller: the executor, the resolvers, the loaders and the database, without the
+request and the response; `--http` POSTs through the whole ASGI application instead
+(httpx's ASGITransport: Starlette, the view, token check and JSON, no socket). The variables default
 to what peer_benchmark.py asks (the leaf unit with the most pegawai, the seeded year).
 """
 
@@ -21,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 from tortoise import connections
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,7 +32,7 @@ from server import DEFAULT_DATABASE, admin_token, bench_settings  # noqa: E402
 
 from ekinerja_graphql.api.context import build_context  # noqa: E402
 from ekinerja_graphql.api.schema import build_schema  # noqa: E402
-from ekinerja_graphql.app import settle_heap  # noqa: E402
+from ekinerja_graphql.app import create_app, settle_heap  # noqa: E402
 from ekinerja_graphql.auth import decode_token  # noqa: E402
 from ekinerja_graphql.db import close_db, init_db  # noqa: E402
 
@@ -95,6 +97,17 @@ async def main(args: argparse.Namespace) -> None:
             if result.errors:
                 raise SystemExit(f"errors: {result.errors}")
 
+        if args.http:  # the whole application, without a socket
+            client = httpx.AsyncClient(
+                transport=httpx.ASGITransport(create_app(settings, manage_database=False)),
+                base_url="http://bench", headers={"authorization": f"Bearer {token}"})
+            body = {"query": document, "variables": variables}
+
+            async def once() -> None:  # noqa: F811 - the HTTP variant
+                response = await client.post("/graphql", json=body)
+                if response.status_code != 200 or "errors" in response.json():
+                    raise SystemExit(f"errors: {response.text[:500]}")
+
         for _ in range(3):
             await once()
         settle_heap()
@@ -132,6 +145,8 @@ async def main(args: argparse.Namespace) -> None:
             profiler.disable()
             stats = pstats.Stats(profiler).sort_stats(args.sort)
             stats.print_stats(args.top)
+            if args.callers:
+                stats.print_callers(args.callers)
     finally:
         await close_db()
 
@@ -146,7 +161,10 @@ if __name__ == "__main__":
     parser.add_argument("--profile", type=int, default=0, help="runs under cProfile")
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--callers", help="a function name pattern: who calls it")
     parser.add_argument("--no-compiled", action="store_true")
+    parser.add_argument("--http", action="store_true",
+                        help="POST through the ASGI application (httpx, no socket)")
     parser.add_argument("--sql", action="store_true", help="print each statement (shortened)")
     parser.add_argument("--no-gc", action="store_true", help="the collector off after start-up")
     asyncio.run(main(parser.parse_args()))

@@ -10,6 +10,7 @@ from graphql import (
     DocumentNode,
     FieldNode,
     GraphQLField,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -51,6 +52,9 @@ class FieldPlan:
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
     related: Any = None  # RELATED: its api.related.Related
+    # For a list of one concrete object type: (the GraphQL type, the Strawberry class whose
+    # exact instances are written without the general completion), found on first use.
+    list_items: tuple | None = None
     # The selection on each runtime object type returned, collected on first use.
     children: dict[str, list["FieldPlan"]] = field(default_factory=dict)
 
@@ -111,6 +115,23 @@ def _callable_directly(strawberry_field) -> bool:
     resolver = strawberry_field.base_resolver
     return (resolver is not None and not strawberry_field.extensions
             and resolver.parent_parameter is None and resolver.root_parameter is None)
+
+
+def list_items(plan: FieldPlan) -> tuple:
+    """(object type, class) when the field is a list of a concrete Strawberry object type,
+    nullable items or not; (None, None) otherwise."""
+    if plan.list_items is None:
+        named = plan.return_type.of_type if plan.non_null else plan.return_type
+        found: tuple = (None, None)
+        if isinstance(named, GraphQLList):
+            item = named.of_type.of_type if isinstance(named.of_type, GraphQLNonNull) \
+                else named.of_type
+            origin = getattr(item.extensions.get(DEFINITION), "origin", None) \
+                if isinstance(item, GraphQLObjectType) else None
+            if isinstance(origin, type):
+                found = (item, origin)
+        plan.list_items = found
+    return plan.list_items
 
 
 @dataclass(slots=True, eq=False)

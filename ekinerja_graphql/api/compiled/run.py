@@ -34,6 +34,7 @@ from ekinerja_graphql.api.compiled.plan import (
     FieldPlan,
     Plan,
     field_plans,
+    list_items,
 )
 
 
@@ -249,10 +250,17 @@ class CompiledRun:
         items: list = []
         list_slot = field_slot or _field_slot(field, work, path)
         item_nullable = not isinstance(item_type, GraphQLNonNull)
+        object_type, item_class = list_items(field)
+        children = self._children(field, object_type) if object_type is not None else None
         for index, item in enumerate(value):
-            items.append(None)
             item_path = Path(path, index, None)
             item_slot = Slot(items, index, item_nullable, item_path, list_slot)
+            if type(item) is item_class:  # what _item would do for it, without the checks
+                out: dict = {}
+                items.append(out)
+                self._next.append(Work(item, out, item_path, item_slot, children))
+                continue
+            items.append(None)
             if isawaitable(item):  # e.g. relay's nodes(ids:): one awaitable per node
                 self._pending_items.append((item, field, work, item_type, item_slot))
             else:
