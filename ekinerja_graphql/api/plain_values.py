@@ -64,17 +64,22 @@ class _DriverValues(ValuesQuery):
         return convert_rows(rows, value_converters(self, dialect))
 
 
+class _EnumMembers(dict):
+    """An enum's members by value; any other value (None, a stray one) is converted as the
+    field converts it. Its bound __getitem__ converts a known value without a Python call."""
+
+    __slots__ = ("convert",)
+
+    def __init__(self, field) -> None:
+        super().__init__(field.enum_type._value2member_map_)
+        self.convert = field.to_python_value
+
+    def __missing__(self, value):
+        return self.convert(value)
+
+
 def _enum_of(field) -> Callable[[Any], Any]:
-    members = field.enum_type._value2member_map_
-    convert = field.to_python_value
-
-    def enum(value):
-        try:
-            return members[value]
-        except (KeyError, TypeError):
-            return convert(value)  # None, or what the enum class itself would say
-
-    return enum
+    return _EnumMembers(field).__getitem__
 
 
 @cache
