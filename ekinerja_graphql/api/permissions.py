@@ -19,7 +19,9 @@ from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.services.access import Access
 
 
-class _Guard(BasePermission):
+class Guard(BasePermission):
+    """A read check of the row: synchronous, a bool, FORBIDDEN when refused."""
+
     access: Access
 
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
@@ -29,17 +31,17 @@ class _Guard(BasePermission):
         raise Forbidden(self.message)
 
 
-class SeesRecords(_Guard):
+class SeesRecords(Guard):
     access = Access.RECORDS
     message = "the SKP and evaluations of this pegawai are outside your scope"
 
 
-class SeesPersonalData(_Guard):
+class SeesPersonalData(Guard):
     access = Access.PERSONAL_DATA
     message = "personal data: only the pegawai and admins may read it"
 
 
-class SeesTukin(_Guard):
+class SeesTukin(Guard):
     access = Access.TUKIN
     message = "tukin amounts: only the pegawai and admins may read them"
 

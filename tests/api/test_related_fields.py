@@ -1,6 +1,7 @@
 """Related fields (api/related.py): the compiled path asks their loaders for a whole depth
 without calling the resolvers, in as many statements as graphql-core, with the same answer;
-and a request leaves no cycle holding the rows it read."""
+guarded fields are called directly after their guard; and a request leaves no cycle holding
+the rows it read."""
 
 import gc
 
@@ -50,6 +51,9 @@ def test_the_plan_marks_loader_fields_related_and_others_called(test_settings):
     assert kind(indikator, "realisasi") == RELATED
     assert kind(rhk, "indikator") == RELATED
     assert kind(rhk, "rhkAtasan") == CALL  # checks access before it answers
+    pegawai = schema.get_type("Pegawai")
+    assert kind(pegawai, "skp") == CALL  # its guard (SeesRecords) checked before the call
+    assert kind(pegawai, "jabatan") == RELATED
 
 
 async def test_a_request_leaves_no_cycle_holding_its_rows(seeded_db, test_settings):

@@ -22,8 +22,10 @@ from graphql.execution import Executor
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.language import DirectiveNode, Visitor
 from strawberry import relay
+from strawberry.permission import PermissionExtension
 
 from ekinerja_graphql.api.compiled.leaves import leaf_writer
+from ekinerja_graphql.api.permissions import Guard
 from ekinerja_graphql.api.related import RELATED as RELATED_METADATA
 
 DEFINITION = "strawberry-definition"  # where Strawberry keeps its field on a GraphQLField
@@ -51,6 +53,7 @@ class FieldPlan:
     leaf: Any = None  # for a leaf type (or a non-null one): value -> JSON value
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
+    guards: tuple = ()  # CALL: permissions checked before the resolver (api/permissions.py)
     related: Any = None  # RELATED: its api.related.Related
     # For a list of one concrete object type: (the GraphQL type, the Strawberry class whose
     # exact instances are written without the general completion), found on first use.
@@ -94,7 +97,8 @@ def _field_plan(key, details, nodes, name, definition, parent_type) -> FieldPlan
         plan.attribute = parent_type.extensions[DEFINITION].origin.resolve_id_attr()
     elif _callable_directly(strawberry_field):
         plan.related = strawberry_field.metadata.get(RELATED_METADATA)
-        plan.kind = CALL if plan.related is None else RELATED
+        plan.guards = guards(strawberry_field)
+        plan.kind = CALL if plan.related is None or plan.guards else RELATED
         plan.strawberry_field = strawberry_field
     return plan
 
@@ -111,10 +115,25 @@ def _is_plain_node_id(strawberry_field, parent_type: GraphQLObjectType) -> bool:
 
 
 def _callable_directly(strawberry_field) -> bool:
-    """A resolver without field extensions (permissions) that takes at most self and info."""
+    """A resolver that takes at most self, info and arguments, with no field extension
+    other than the read guards of api/permissions.py (checked before the call, as
+    Strawberry's PermissionExtension checks them)."""
     resolver = strawberry_field.base_resolver
-    return (resolver is not None and not strawberry_field.extensions
+    return (resolver is not None and guards(strawberry_field) is not None
             and resolver.parent_parameter is None and resolver.root_parameter is None)
+
+
+def guards(strawberry_field) -> tuple | None:
+    """The field's permission objects (empty: none), or None where another extension or
+    permission would have to run."""
+    extensions = strawberry_field.extensions
+    if not extensions:
+        return ()
+    if len(extensions) != 1 or type(extensions[0]) is not PermissionExtension \
+            or extensions[0].fail_silently:
+        return None
+    permissions = tuple(extensions[0].permissions)
+    return permissions if all(isinstance(p, Guard) for p in permissions) else None
 
 
 def list_items(plan: FieldPlan) -> tuple:

@@ -142,9 +142,14 @@ class CompiledRun:
             strawberry_field = field.strawberry_field
             resolver = strawberry_field.base_resolver
             kwargs = dict(converted)
-            if resolver.info_parameter is not None:
-                kwargs[resolver.info_parameter.name] = self.strawberry_schema.config.info_class(
+            if resolver.info_parameter is not None or field.guards:
+                strawberry_info = self.strawberry_schema.config.info_class(
                     _raw_info=info, _field=strawberry_field)
+                for guard in field.guards:  # as Strawberry's PermissionExtension does
+                    if not guard.has_permission(work.source, strawberry_info, **converted):
+                        return guard.on_unauthorized()
+                if resolver.info_parameter is not None:
+                    kwargs[resolver.info_parameter.name] = strawberry_info
             if resolver.self_parameter is not None:
                 return resolver.wrapped_func(work.source, **kwargs)
             return resolver.wrapped_func(**kwargs)
