@@ -4,9 +4,7 @@ Tortoise converts every value of every row after the driver has: on PostgreSQL a
 timestamptz is re-zoned to UTC (it already is) and an enum is built by calling its
 class. For a nested query that was a sixth of the server's time. Here a timestamptz is
 kept as asyncpg returns it (aware, UTC: the same instant and ISO text), an enum is
-looked up in its class's value map, an int, text, bool or float column is kept as it
-comes (Tortoise's conversion would be `int(value)` of an int), and every other column
-converts as Tortoise does.
+looked up in its class's value map, and every other column converts as Tortoise does.
 Elsewhere (SQLite) the values are Tortoise's own.
 """
 
@@ -15,7 +13,6 @@ from functools import cache
 from types import FunctionType
 from typing import Any
 
-from tortoise.fields.base import Field
 from tortoise.fields.data import CharEnumFieldInstance, DatetimeField, IntEnumFieldInstance
 from tortoise.queryset import QuerySet, ValuesQuery
 
@@ -51,9 +48,6 @@ def value_converters(query: ValuesQuery, dialect: str) -> tuple:
         found = _CONVERTERS[key] = tuple(found)
     return found
 
-
-# What asyncpg returns for the PostgreSQL types these fields are stored as.
-NATIVE = (int, str, bool, float)
 
 # By (dialect, model, selected columns): the loaders select a fixed set of column lists.
 _CONVERTERS: dict[tuple, tuple] = {}
@@ -94,8 +88,6 @@ def _driver_converter(convert) -> Callable | None:
     field = getattr(convert, "__self__", None)
     if isinstance(field, DatetimeField):
         return None  # aware and in UTC, Tortoise's default time zone (db.py)
-    if type(field).to_python_value is Field.to_python_value and field.field_type in NATIVE:
-        return None  # Field's own conversion is field_type(value), and asyncpg made one
     if isinstance(field, (CharEnumFieldInstance, IntEnumFieldInstance)):
         return _enum_of(field)
     return convert
