@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import strawberry
@@ -102,23 +103,22 @@ def grouped(
     """
     single = len(key_fields) == 1
     select = _LazySelect(model, key_fields, order_by, joined)
+    key_of = itemgetter(*key_fields)  # a row's key: one value, or a tuple of them
 
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[Any]) -> list[list[dict]]:
-            tuples = [(key,) if single else key for key in keys]
             remaining = loaders.budget.remaining
-            rows = await select().fetch(
-                [{key[n] for key in tuples} for n in range(len(key_fields))],
-                None if remaining is None else remaining + 1,
-            )
+            columns = [set(keys)] if single else [{key[n] for key in keys}
+                                                  for n in range(len(key_fields))]
+            rows = await select().fetch(columns, None if remaining is None else remaining + 1)
             if remaining is not None and len(rows) > remaining:
                 raise ResultTooLarge(loaders.budget.limit)
             if sort_key is not None:
                 rows.sort(key=sort_key)
-            groups: dict[tuple, list[dict]] = defaultdict(list)
+            groups: dict[Any, list[dict]] = defaultdict(list)
             for row in rows:
-                groups[tuple(row[field] for field in key_fields)].append(row)
-            return [groups.get(key, []) for key in tuples]
+                groups[key_of(row)].append(row)
+            return [groups.get(key, []) for key in keys]
 
         return load
 
