@@ -60,7 +60,8 @@ class CompiledRun:
         self.schema = executor.schema
         self.outcome = Outcome()
         self._arguments: dict[int, tuple[dict, dict | None]] = {}
-        self._pending: list[tuple[Any, FieldPlan, Work, Path]] = []
+        # (awaitable, field, work, path, group: the DataLoader that sets a bare future)
+        self._pending: list[tuple[Any, FieldPlan, Work, Path | None, Any]] = []
         self._pending_items: list[tuple[Any, FieldPlan, Work, Any, Slot]] = []
         self._next: list[Work] = []
 
@@ -116,7 +117,7 @@ class CompiledRun:
                     continue
                 if isawaitable(value):
                     out[field.key] = None  # keeps the key's place in the response
-                    self._pending.append((value, field, work, path))
+                    self._pending.append((value, field, work, path, None))
                 else:
                     self._complete(field, value, work, path)
 
@@ -128,12 +129,13 @@ class CompiledRun:
             self._complete(field, None, work, None)
             return
         try:
-            future = self.executor.context_value.require_loaders()[related.spec].load(key)
+            dataloader = self.executor.context_value.require_loaders()[related.spec]
+            future = dataloader.load(key)
         except Exception as error:  # noqa: BLE001 - located like graphql-core
             self._field_error(error, field, work, None)
             return
         work.out[field.key] = None  # keeps the key's place in the response
-        self._pending.append((future, field, work, None))
+        self._pending.append((future, field, work, None, dataloader))
 
     def _call(self, field: FieldPlan, work: Work, path: Path) -> Any:
         arguments, converted = self._arguments_of(field)
@@ -187,8 +189,10 @@ class CompiledRun:
         """Awaits this depth's resolvers together; their DataLoaders batch as one."""
         pending, items = self._pending, self._pending_items
         self._pending, self._pending_items = [], []
-        values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items])
-        for (_, field, work, path), value in zip(pending, values[:len(pending)], strict=True):
+        values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items],
+                             [entry[4] for entry in pending] + [None] * len(items))
+        for (_, field, work, path, _), value in zip(pending, values[:len(pending)],
+                                                    strict=True):
             if self.outcome.is_dead(work.slot):
                 continue
             if isinstance(value, BaseException):
