@@ -122,8 +122,8 @@ async def main(args: argparse.Namespace) -> None:
         walls, cpus = [], []
         for _ in range(args.rounds):
             wall, cpu = time.perf_counter(), time.process_time()
-            for _ in range(args.runs):
-                await once()
+            for _ in range(args.runs // args.concurrency):
+                await asyncio.gather(*(once() for _ in range(args.concurrency)))
             walls.append((time.perf_counter() - wall) / args.runs * 1000)
             cpus.append((time.process_time() - cpu) / args.runs * 1000)
         gc.callbacks.remove(collector)
@@ -163,6 +163,8 @@ if __name__ == "__main__":
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--callers", help="a function name pattern: who calls it")
     parser.add_argument("--no-compiled", action="store_true")
+    parser.add_argument("--concurrency", type=int, default=1,
+                        help="executions at once (runs is a multiple of it)")
     parser.add_argument("--http", action="store_true",
                         help="POST through the ASGI application (httpx, no socket)")
     parser.add_argument("--sql", action="store_true", help="print each statement (shortened)")

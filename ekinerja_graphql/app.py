@@ -38,11 +38,13 @@ async def metrics(request: Request) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-# A collection of the youngest generation once 50,000 more objects live than at the last
-# one (not 700): a nested query holds ~30,000 until it is answered, and they are freed
-# without the collector (the request's DataLoaders are closed, api/loaders.py); the
-# oldest generation a twentieth as often (benchmarks/RESULTS.md, "Compiled read path").
-GC_THRESHOLDS = (50_000, 20, 20)
+# A collection of the youngest generation once 200,000 more objects live than at the last
+# one (not 700): a nested query holds ~30,000 until it is answered, eight at once
+# ~240,000, and they are freed without the collector (the request's DataLoaders are
+# closed, api/loaders.py); what cycles leave (~40 objects a request) waits for a
+# collection every few thousand requests, ~15 MB. The older generations a twentieth as
+# often (benchmarks/RESULTS.md, "Compiled read path, second stop").
+GC_THRESHOLDS = (200_000, 20, 20)
 
 
 def settle_heap() -> None:
