@@ -40,18 +40,28 @@ class ResultBudget:
 @cache
 def _init_fields(cls: type) -> tuple[str, ...]:
     fields = dataclasses.fields(cls)
-    # _make skips __init__, which would also set non-init fields' defaults and post-init.
+    # instance() skips __init__, which would also set non-init defaults and run post-init.
     assert not hasattr(cls, "__post_init__") and all(
         f.init or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
         for f in fields), cls
     return tuple(f.name for f in fields if f.init)
 
 
+_CHECKED: set[type] = set()
+
+
 def _make(cls: type[T], row: dict) -> T:
-    """What `cls(**fields)` builds, without the keyword dict and __init__ call (a nested
-    query builds thousands: one container less each for the collector)."""
+    return instance(cls, {name: row[name] for name in _init_fields(cls)})
+
+
+def instance(cls: type[T], attributes: dict) -> T:
+    """What `cls(**attributes)` builds (every init field given), without the keyword dict
+    and the __init__ call: a nested query builds thousands."""
+    if cls not in _CHECKED:  # once per class: these are the fields __init__ would set
+        assert set(attributes) == set(_init_fields(cls)), cls
+        _CHECKED.add(cls)
     made = object.__new__(cls)
-    made.__dict__ = {name: row[name] for name in _init_fields(cls)}
+    made.__dict__ = attributes
     return made
 
 

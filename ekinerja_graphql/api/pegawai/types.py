@@ -31,7 +31,7 @@ from ekinerja_graphql.api.permissions import (
     identities_visible,
 )
 from ekinerja_graphql.api.related import related_one
-from ekinerja_graphql.api.rows import build, build_all
+from ekinerja_graphql.api.rows import build, build_all, instance
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.domain.golongan import PANGKAT, golongan_label
 from ekinerja_graphql.domain.kepegawaian import kedudukan_hukum
@@ -90,7 +90,9 @@ class Pegawai(relay.Node):
     @classmethod
     def from_row(cls, row: dict) -> "Pegawai":
         """For rows the viewer may identify; personal fields are read from `row` when allowed."""
-        return cls(**{name: row[name] for name in _PLAIN_FIELDS}, row=row)
+        attributes = {name: row[name] for name in _PLAIN_FIELDS}
+        attributes["row"] = row
+        return instance(cls, attributes)
 
     @strawberry.field(description="Name with gelar, as printed on documents")
     def nama_lengkap(self) -> str:
