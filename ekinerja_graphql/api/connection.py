@@ -123,9 +123,16 @@ async def fetch_page(
     return Page.from_lookahead(await plain_values(keyset(queryset, sort, page), **fields), page)
 
 
+def _edge_cursor(self) -> str:
+    return encode_cursor(self.sort, self.row)
+
+
 @strawberry.type
 class Edge(Generic[NodeType]):
-    cursor: str
+    sort: strawberry.Private[SortKey]
+    row: strawberry.Private[dict]
+    # Encoded when asked for: most clients read the nodes and pageInfo only.
+    cursor: str = strawberry.field(resolver=_edge_cursor)
     node: NodeType
 
 
@@ -159,11 +166,12 @@ class Connection(Generic[NodeType]):
         count: Callable[[], Awaitable[int]],
     ) -> "Connection[NodeType]":
         info.context.budget.spend(len(page.rows))
-        edges = [Edge(cursor=encode_cursor(sort, row), node=make_node(row)) for row in page.rows]
+        rows = page.rows
+        edges = [Edge(sort=sort, row=row, node=make_node(row)) for row in rows]
         page_info = relay.PageInfo(
             has_next_page=page.has_next_page,
             has_previous_page=False,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=encode_cursor(sort, rows[0]) if rows else None,
+            end_cursor=encode_cursor(sort, rows[-1]) if rows else None,
         )
         return cls(edges=edges, page_info=page_info, count=count)
