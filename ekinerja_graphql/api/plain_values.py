@@ -72,6 +72,7 @@ class _EnumMembers(dict):
 
     def __init__(self, field) -> None:
         super().__init__(field.enum_type._value2member_map_)
+        self[None] = None  # what the field's conversion makes of a NULL, without a call
         self.convert = field.to_python_value
 
     def __missing__(self, value):

@@ -9,6 +9,7 @@ the data holds more, the field fails with BAD_USER_INPUT instead of growing.
 import dataclasses
 from collections.abc import Callable, Iterable
 from functools import cache, partial
+from operator import itemgetter
 from typing import TypeVar
 
 import strawberry
@@ -51,7 +52,17 @@ _CHECKED: set[type] = set()
 
 
 def _make(cls: type[T], row: dict) -> T:
-    return instance(cls, {name: row[name] for name in _init_fields(cls)})
+    names, values_of = _reader(cls)
+    return instance(cls, dict(zip(names, values_of(row), strict=True)))
+
+
+@cache
+def _reader(cls: type) -> tuple[tuple[str, ...], Callable[[dict], tuple]]:
+    """The init fields of `cls` and a function reading their values off a row, as a tuple."""
+    names = _init_fields(cls)
+    if len(names) == 1:
+        return names, lambda row: (row[names[0]],)
+    return names, itemgetter(*names)
 
 
 def instance(cls: type[T], attributes: dict) -> T:

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -90,7 +91,7 @@ class Pegawai(relay.Node):
     @classmethod
     def from_row(cls, row: dict) -> "Pegawai":
         """For rows the viewer may identify; personal fields are read from `row` when allowed."""
-        attributes = {name: row[name] for name in _PLAIN_FIELDS}
+        attributes = dict(zip(_PLAIN_FIELDS, _plain_values(row), strict=True))
         attributes["row"] = row
         return instance(cls, attributes)
 
@@ -211,6 +212,7 @@ _PLAIN_FIELDS = (
     "created_at", "updated_at", "unit_id", "jabatan_id", "pejabat_penilai_id",
     "pejabat_penilai_negara_id",
 )
+_plain_values = itemgetter(*_PLAIN_FIELDS)
 
 
 def visible_pegawai(info: strawberry.Info, row: dict | None, what: str) -> Pegawai:
