@@ -16,7 +16,7 @@ import orjson
 from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
-from ekinerja_graphql.api.plain_values import convert_rows, value_converters
+from ekinerja_graphql.api.plain_values import columns, convert_rows, value_converters
 
 POSTGRES = "postgres"
 
@@ -29,14 +29,17 @@ class _Statement:
 
 
 class KeyedSelect:
-    """`SELECT fields FROM model WHERE key_field IN keys [AND …] ORDER BY … [LIMIT n]`."""
+    """`SELECT columns FROM model WHERE key_field IN keys [AND …] ORDER BY … [LIMIT n]`,
+    every column of the model plus the `joined` extras (api/plain_values.columns). Made
+    where the loaders are declared; the SQL is built at the first fetch, once Tortoise is
+    initialised."""
 
     def __init__(self, model: type[Model], key_fields: tuple[str, ...],
-                 order_by: tuple[str, ...], fields: dict[str, str]) -> None:
+                 order_by: tuple[str, ...], joined: dict[str, str]) -> None:
         self.model = model
         self.key_fields = key_fields
         self.order_by = order_by
-        self.fields = fields
+        self.joined = joined
         self._statements: dict[tuple[str, bool], _Statement] = {}
 
     async def fetch(self, keys: Sequence[Collection], limit: int | None = None) -> list[dict]:
@@ -63,7 +66,7 @@ class KeyedSelect:
         }).order_by(*self.order_by)
         if limited:
             queryset = queryset.limit(1)  # a placeholder: the limit is sent per batch
-        query = queryset.values(**self.fields)
+        query = queryset.values(**columns(self.model, **self.joined))
         sql = query.sql()
         assert not limited or sql.endswith("LIMIT $1" if dialect == POSTGRES else "LIMIT ?"), sql
         for n, marker in enumerate(markers.values()):

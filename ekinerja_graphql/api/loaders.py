@@ -8,7 +8,6 @@ SELECT returning plain rows (dicts), whatever the number of keys.
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from tortoise.models import Model
 
 from ekinerja_graphql.api.errors import ResultTooLarge
 from ekinerja_graphql.api.keyed_select import KeyedSelect
-from ekinerja_graphql.api.plain_values import plain_values
+from ekinerja_graphql.api.plain_values import columns, plain_values
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.rows import ResultBudget
@@ -61,24 +60,14 @@ def loader(info: strawberry.Info, spec: LoaderSpec) -> DataLoader:
     return info.context.require_loaders()[spec]
 
 
-@cache
-def _column_names(model: type[Model]) -> tuple[str, ...]:
-    return tuple(model._meta.fields_db_projection)
-
-
-def columns(model: type[Model], **joined: str) -> dict[str, str]:
-    """Every column of the model (known once Tortoise is initialised) plus joined extras."""
-    return {**{name: name for name in _column_names(model)}, **joined}
-
-
 def by_id(name: str, model: type[Model], **joined: str) -> LoaderSpec:
     """Rows by primary key, None for a missing one."""
 
-    select = _LazySelect(model, ("id",), (), joined)
+    select = KeyedSelect(model, ("id",), (), joined)
 
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[int]) -> list[dict | None]:
-            rows = await select().fetch([set(keys)])
+            rows = await select.fetch([set(keys)])
             found = {row["id"]: row for row in rows}
             return [found.get(key) for key in keys]
 
@@ -102,15 +91,15 @@ def grouped(
     so a relation far larger than the query's cost is refused before it is read.
     """
     single = len(key_fields) == 1
-    select = _LazySelect(model, key_fields, order_by, joined)
+    select = KeyedSelect(model, key_fields, order_by, joined)
     key_of = itemgetter(*key_fields)  # a row's key: one value, or a tuple of them
 
     def make(loaders: RequestLoaders) -> BatchFunction:
         async def load(keys: Sequence[Any]) -> list[list[dict]]:
             remaining = loaders.budget.remaining
-            columns = [set(keys)] if single else [{key[n] for key in keys}
-                                                  for n in range(len(key_fields))]
-            rows = await select().fetch(columns, None if remaining is None else remaining + 1)
+            key_sets = [set(keys)] if single else [{key[n] for key in keys}
+                                                   for n in range(len(key_fields))]
+            rows = await select.fetch(key_sets, None if remaining is None else remaining + 1)
             if remaining is not None and len(rows) > remaining:
                 raise ResultTooLarge(loaders.budget.limit)
             if sort_key is not None:
@@ -123,21 +112,6 @@ def grouped(
         return load
 
     return LoaderSpec(name, make)
-
-
-class _LazySelect:
-    """The KeyedSelect of a spec, made on first use: `columns` needs Tortoise initialised."""
-
-    def __init__(self, model: type[Model], key_fields: tuple[str, ...],
-                 order_by: tuple[str, ...], joined: dict[str, str]) -> None:
-        self._arguments = (model, key_fields, order_by, joined)
-        self._select: KeyedSelect | None = None
-
-    def __call__(self) -> KeyedSelect:
-        if self._select is None:
-            model, key_fields, order_by, joined = self._arguments
-            self._select = KeyedSelect(model, key_fields, order_by, columns(model, **joined))
-        return self._select
 
 
 def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:

@@ -14,7 +14,19 @@ from types import FunctionType
 from typing import Any
 
 from tortoise.fields.data import CharEnumFieldInstance, DatetimeField, IntEnumFieldInstance
+from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
+
+
+@cache
+def _column_names(model: type[Model]) -> tuple[str, ...]:
+    return tuple(model._meta.fields_db_projection)
+
+
+def columns(model: type[Model], **joined: str) -> dict[str, str]:
+    """Every column of the model (known once Tortoise is initialised) plus joined extras:
+    the fields of `plain_values` that a type is built from."""
+    return {**{name: name for name in _column_names(model)}, **joined}
 
 
 async def plain_values(queryset: QuerySet, **fields: str) -> list[dict]:

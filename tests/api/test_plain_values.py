@@ -5,8 +5,7 @@ from decimal import Decimal
 
 from tortoise import Tortoise
 
-from ekinerja_graphql.api.loaders import columns
-from ekinerja_graphql.api.plain_values import plain_values
+from ekinerja_graphql.api.plain_values import columns, plain_values
 
 
 async def test_every_column_of_every_model_reads_as_tortoise_reads_it(seeded_db):

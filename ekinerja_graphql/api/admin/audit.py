@@ -17,7 +17,7 @@ from ekinerja_graphql.api.connection import (
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, Forbidden
 from ekinerja_graphql.api.ids import decode_id
-from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.api.rows import maker
 from ekinerja_graphql.models import AuditLog
 from ekinerja_graphql.models import Pegawai as PegawaiModel

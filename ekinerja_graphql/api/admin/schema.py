@@ -16,7 +16,7 @@ from ekinerja_graphql.api.connection import (
 )
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import Forbidden
-from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.api.rows import maker
 from ekinerja_graphql.models import AdminAssignment as AssignmentModel
 from ekinerja_graphql.models.unit_organisasi import in_subtree

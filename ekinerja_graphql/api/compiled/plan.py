@@ -95,10 +95,10 @@ def _field_plan(key, details, nodes, name, definition, parent_type) -> FieldPlan
     elif _is_plain_node_id(strawberry_field, parent_type):
         plan.kind = NODE_ID
         plan.attribute = parent_type.extensions[DEFINITION].origin.resolve_id_attr()
-    elif _callable_directly(strawberry_field):
+    elif (guards := _direct_call_guards(strawberry_field)) is not None:
         plan.related = strawberry_field.metadata.get(RELATED_METADATA)
-        plan.guards = guards(strawberry_field)
-        plan.kind = CALL if plan.related is None or plan.guards else RELATED
+        plan.guards = guards
+        plan.kind = CALL if plan.related is None or guards else RELATED
         plan.strawberry_field = strawberry_field
     return plan
 
@@ -114,18 +114,15 @@ def _is_plain_node_id(strawberry_field, parent_type: GraphQLObjectType) -> bool:
             and origin.resolve_typename.__func__ is relay.Node.resolve_typename.__func__)
 
 
-def _callable_directly(strawberry_field) -> bool:
-    """A resolver that takes at most self, info and arguments, with no field extension
-    other than the read guards of api/permissions.py (checked before the call, as
-    Strawberry's PermissionExtension checks them)."""
+def _direct_call_guards(strawberry_field) -> tuple | None:
+    """For a resolver that may be called directly (it takes at most self, info and
+    arguments; its only field extension checks the read guards of api/permissions.py):
+    those guards, checked before the call as Strawberry's PermissionExtension checks them
+    (empty: none). None: the field's own resolve must run."""
     resolver = strawberry_field.base_resolver
-    return (resolver is not None and guards(strawberry_field) is not None
-            and resolver.parent_parameter is None and resolver.root_parameter is None)
-
-
-def guards(strawberry_field) -> tuple | None:
-    """The field's permission objects (empty: none), or None where another extension or
-    permission would have to run."""
+    if resolver is None or resolver.parent_parameter is not None \
+            or resolver.root_parameter is not None:
+        return None
     extensions = strawberry_field.extensions
     if not extensions:
         return ()

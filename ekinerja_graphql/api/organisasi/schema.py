@@ -6,9 +6,10 @@ from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import NotFound
 from ekinerja_graphql.api.ids import decode_id, parse_global_id
 from ekinerja_graphql.api.limits import fan_out
-from ekinerja_graphql.api.loaders import columns, loader
+from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID
 from ekinerja_graphql.api.organisasi.types import UnitOrganisasi
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.models import UnitOrganisasi as UnitModel
 

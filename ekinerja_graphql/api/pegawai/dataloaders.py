@@ -1,7 +1,6 @@
 """Pegawai rows, always with the columns the access rule checks (SCOPE_COLUMNS)."""
 
 from collections.abc import Sequence
-from functools import cache
 
 from ekinerja_graphql.api.keyed_select import KeyedSelect
 from ekinerja_graphql.api.loaders import (
@@ -9,9 +8,9 @@ from ekinerja_graphql.api.loaders import (
     LoaderSpec,
     RequestLoaders,
     by_id,
-    columns,
     grouped,
 )
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.models import Pegawai
 from ekinerja_graphql.services.access import SCOPE_COLUMNS
 
@@ -23,7 +22,7 @@ PEGAWAI_BY_ID = by_id("pegawai", Pegawai, **SCOPE_JOINS)
 
 def _by_nip(loaders: RequestLoaders) -> BatchFunction:
     async def load(nips: Sequence[str]) -> list[dict | None]:
-        rows = await _pegawai_by_nip().fetch([set(nips)])
+        rows = await _BY_NIP.fetch([set(nips)])
         by_nip = {row["nip"]: row for row in rows}
         for row in rows:
             loaders[PEGAWAI_BY_ID].prime(row["id"], row)
@@ -33,11 +32,7 @@ def _by_nip(loaders: RequestLoaders) -> BatchFunction:
 
 
 PEGAWAI_BY_NIP = LoaderSpec("pegawai_by_nip", _by_nip)
-
-
-@cache
-def _pegawai_by_nip() -> KeyedSelect:
-    return KeyedSelect(Pegawai, ("nip",), (), pegawai_fields())
+_BY_NIP = KeyedSelect(Pegawai, ("nip",), (), SCOPE_JOINS)
 
 
 def pegawai_fields() -> dict[str, str]:

@@ -12,7 +12,7 @@ from ekinerja_graphql.api.connection import (
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, Forbidden, NotFound, ServiceUnavailable
 from ekinerja_graphql.api.ids import decode_id
-from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.api.queue import send
 from ekinerja_graphql.api.rows import build, row_of
 from ekinerja_graphql.api.sinkronisasi.types import (

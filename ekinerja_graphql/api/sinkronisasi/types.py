@@ -15,7 +15,7 @@ from ekinerja_graphql.api.connection import (
     fetch_page,
     page_request,
 )
-from ekinerja_graphql.api.loaders import columns
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.api.rows import maker
 from ekinerja_graphql.models import JenisKiriman as JenisKirimanModel
 from ekinerja_graphql.models import StatusKiriman as StatusKirimanModel

@@ -10,9 +10,9 @@ from ekinerja_graphql.api.loaders import (
     LoaderSpec,
     RequestLoaders,
     by_id,
-    columns,
     grouped,
 )
+from ekinerja_graphql.api.plain_values import columns
 from ekinerja_graphql.models import AturanTukin, Tukin, TukinRiwayat, TukinRun
 from ekinerja_graphql.services.tukin.sql import ids_in, tanggal
 
