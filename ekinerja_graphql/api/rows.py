@@ -39,7 +39,8 @@ class ResultBudget:
 
 
 @cache
-def _init_fields(cls: type) -> tuple[str, ...]:
+def init_fields(cls: type) -> tuple[str, ...]:
+    """The attributes an object of `cls` is made with: the keys its rows are read by."""
     fields = dataclasses.fields(cls)
     # instance() skips __init__, which would also set non-init defaults and run post-init.
     assert not hasattr(cls, "__post_init__") and all(
@@ -59,7 +60,7 @@ def _make(cls: type[T], row: dict) -> T:
 @cache
 def _reader(cls: type) -> tuple[tuple[str, ...], Callable[[dict], tuple]]:
     """The init fields of `cls` and a function reading their values off a row, as a tuple."""
-    names = _init_fields(cls)
+    names = init_fields(cls)
     if len(names) == 1:
         return names, lambda row: (row[names[0]],)
     return names, itemgetter(*names)
@@ -69,7 +70,7 @@ def instance(cls: type[T], attributes: dict) -> T:
     """What `cls(**attributes)` builds (every init field given), without the keyword dict
     and the __init__ call: a nested query builds thousands."""
     if cls not in _CHECKED:  # once per class: these are the fields __init__ would set
-        assert set(attributes) == set(_init_fields(cls)), cls
+        assert set(attributes) == set(init_fields(cls)), cls
         _CHECKED.add(cls)
     made = object.__new__(cls)
     made.__dict__ = attributes

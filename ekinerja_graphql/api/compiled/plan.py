@@ -60,6 +60,9 @@ class FieldPlan:
     list_items: tuple | None = None
     # The selection on each runtime object type returned, collected on first use.
     children: dict[str, list["FieldPlan"]] = field(default_factory=dict)
+    # By runtime object type: its compiled/leaf_objects.LeafObject, or None when the
+    # selection holds more than leaves.
+    leaf_objects: dict[str, Any] = field(default_factory=dict)
 
 
 def field_plans(

@@ -23,11 +23,13 @@ from strawberry.relay.utils import to_base64
 from strawberry.types.arguments import convert_arguments
 
 from ekinerja_graphql.api.compiled.drive import drive
+from ekinerja_graphql.api.compiled.leaf_objects import LeafObject, leaf_object
 from ekinerja_graphql.api.compiled.leaves import leaf_writer
 from ekinerja_graphql.api.compiled.outcome import Outcome, Slot
 from ekinerja_graphql.api.compiled.plan import (
     ATTRIBUTE,
     CALL,
+    DEFINITION,
     NODE_ID,
     RELATED,
     TYPENAME,
@@ -36,6 +38,7 @@ from ekinerja_graphql.api.compiled.plan import (
     field_plans,
     list_items,
 )
+from ekinerja_graphql.api.rows import maker
 
 
 class Work:
@@ -200,9 +203,11 @@ class CompiledRun:
                 continue
             if field.kind == RELATED:
                 try:
-                    value = field.related.value(self.executor.context_value.budget, value)
+                    value = self._related_value(field, work, value)
                 except Exception as error:  # noqa: BLE001 - located like graphql-core
                     self._field_error(error, field, work, path)
+                    continue
+                if value is _WRITTEN:
                     continue
             self._complete(field, value, work, path)
         for (_, field, work, item_type, slot), value in zip(items, values[len(pending):],
@@ -214,6 +219,44 @@ class CompiledRun:
                 self.outcome.fail(error, slot)
             else:
                 self._item(field, work, item_type, value, slot)
+
+    def _related_value(self, field: FieldPlan, work: Work, loaded: Any) -> Any:
+        """The related field's objects from the loader's rows; _WRITTEN when the rows were
+        written as they are (a selection of leaves, each row written without a problem)."""
+        related = field.related
+        budget = self.executor.context_value.budget
+        rows_writer = self._rows_writer(field)
+        if rows_writer is None or loaded is None:
+            return related.value(budget, loaded)
+        rows = loaded if related.many else (loaded,)
+        budget.spend(len(rows))
+        write, read = rows_writer.write, rows_writer.from_row
+        written = [write(read(row)) for row in rows]
+        if None in written:  # a row the general way must word an error for
+            objects = list(map(maker(related.node_type), rows))  # charged above
+            return objects if related.many else objects[0]
+        work.out[field.key] = written if related.many else written[0]
+        return _WRITTEN
+
+    def _rows_writer(self, field: FieldPlan) -> LeafObject | None:
+        """The writer of a related field's rows, if its selection holds only leaves."""
+        object_type = field.return_type.of_type if field.non_null else field.return_type
+        if field.related.many:
+            object_type, _ = list_items(field)
+        if not isinstance(object_type, GraphQLObjectType) \
+                or object_type.extensions[DEFINITION].origin is not field.related.node_type:
+            return None
+        writer = self._leaf_object(field, object_type)
+        return writer if writer is not None and writer.from_row is not None else None
+
+    def _leaf_object(self, field: FieldPlan, object_type: GraphQLObjectType) -> LeafObject | None:
+        try:
+            return field.leaf_objects[object_type.name]
+        except KeyError:
+            row_class = field.related.node_type if field.kind == RELATED else None
+            found = field.leaf_objects[object_type.name] = leaf_object(
+                self._children(field, object_type), object_type, row_class)
+            return found
 
     # -- completion ---------------------------------------------------------------------
 
@@ -238,10 +281,14 @@ class CompiledRun:
         path = path or Path(work.path, field.key, field.parent_type.name)
         if isinstance(return_type, GraphQLList):
             return self._list(field, return_type, value, work, path, field_slot)
-        out: dict = {}
-        slot = field_slot or _field_slot(field, work, path)
         object_type = (self._runtime_type(field, return_type, value, path)
                        if is_abstract_type(return_type) else return_type)
+        writer = self._leaf_object(field, object_type)
+        if writer is not None and (written := writer.write(writer.from_object(value))) \
+                is not None:
+            return written
+        out: dict = {}
+        slot = field_slot or _field_slot(field, work, path)
         self._next.append(Work(value, out, path, slot, self._children(field, object_type)))
         return out
 
@@ -260,8 +307,15 @@ class CompiledRun:
         list_slot = field_slot or _field_slot(field, work, path)
         item_nullable = not isinstance(item_type, GraphQLNonNull)
         object_type, item_class = list_items(field)
-        children = self._children(field, object_type) if object_type is not None else None
+        children = writer = None
+        if object_type is not None:
+            children = self._children(field, object_type)
+            writer = self._leaf_object(field, object_type)
         for index, item in enumerate(value):
+            if type(item) is item_class and writer is not None \
+                    and (written := writer.write(writer.from_object(item))) is not None:
+                items.append(written)
+                continue
             item_path = Path(path, index, None)
             item_slot = Slot(items, index, item_nullable, item_path, list_slot)
             if type(item) is item_class:  # what _item would do for it, without the checks
@@ -310,6 +364,9 @@ class CompiledRun:
         path = path or Path(work.path, field.key, field.parent_type.name)
         self.outcome.fail(located_error(raw, field.nodes, path.as_list()),
                           _field_slot(field, work, path))
+
+
+_WRITTEN = object()  # _related_value's answer: the rows are already in the response
 
 
 class NotCompilable(Exception):

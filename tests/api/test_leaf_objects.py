@@ -1,0 +1,85 @@
+"""Objects whose selection holds only leaves are written where they are found
+(compiled/leaf_objects.py); any object graphql-core would report an error for takes the
+general way, so the answer, errors included, stays graphql-core's."""
+
+import strawberry
+from graphql import parse
+from graphql.execution import Executor
+from strawberry import relay
+
+from ekinerja_graphql.api.compiled.plan import Plan
+from ekinerja_graphql.api.compiled.run import CompiledRun
+from ekinerja_graphql.api.context import build_context
+from ekinerja_graphql.api.schema import build_schema
+from ekinerja_graphql.models import Skp
+from tests.support.graphql import admin_pusat, count_statements
+
+
+@strawberry.type
+class Item(relay.Node):
+    code: relay.NodeID[int]
+    name: str
+    size: int
+    note: str | None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item | None]:
+        return [Item(code=1, name="a", size=1, note=None),
+                Item(code=2, name=None, size=2, note="x"),  # null in a non-null field
+                Item(code=3, name="c", size=2**40, note=None)]  # more than an Int holds
+
+    @strawberry.field
+    def first(self) -> Item:
+        return Item(code=4, name="d", size=4, note="y")
+
+    @strawberry.field
+    def broken(self) -> Item | None:
+        return Item(code=5, name="e", size=2**40, note=None)
+
+
+TOY = strawberry.Schema(query=Query)
+DOCUMENT = """{ items { __typename id name size alias: note } first { size name id }
+  broken { name size } }"""
+
+
+async def test_leaf_objects_answer_as_graphql_core_errors_included():
+    executor = Executor.build(TOY._schema, parse(DOCUMENT))
+    compiled = await CompiledRun(executor, Plan(), TOY).execute()
+    reference = await TOY.execute(DOCUMENT)
+    assert compiled.data == reference.data
+    assert compiled.data["first"] == {"size": 4, "name": "d",
+                                      "id": relay.to_base64("Item", 4)}
+    assert list(compiled.data["items"][0]) == ["__typename", "id", "name", "size", "alias"]
+    assert compiled.data["items"][1] is None and compiled.data["broken"] is None
+    assert sorted((e.path, e.message) for e in compiled.errors) == \
+        sorted((e.path, e.message) for e in reference.errors)
+    assert len(compiled.errors) == 3
+
+
+QUERY = """query ($tahun: Int!) { pegawaiList(first: 30) { nodes { nip nama
+  jabatan { __typename id nama }
+  skp(tahun: $tahun) { rencanaHasilKerja { indikator { uraian
+    realisasi { __typename id jenisPeriode nomorPeriode nilai } } } } } } }"""
+
+
+async def test_related_rows_are_written_without_objects_as_graphql_core_writes_them(
+        seeded_db, test_settings):
+    who = await admin_pusat()
+    variables = {"tahun": (await Skp.all().order_by("-tahun").first()).tahun}
+    answers = []
+    for compiled in (True, False):
+        schema = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
+        context = await build_context(principal=who, settings=test_settings)
+        with count_statements() as statements:
+            result = await schema.execute(QUERY, variable_values=variables,
+                                          context_value=context)
+        assert result.errors is None, result.errors
+        answers.append((result.data, len(statements), context.budget.used))
+    assert answers[0] == answers[1]  # the same data, statements and objects charged
+    realisasi = [r for p in answers[0][0]["pegawaiList"]["nodes"] if p["skp"]
+                 for rhk in p["skp"]["rencanaHasilKerja"] for i in rhk["indikator"]
+                 for r in i["realisasi"]]
+    assert len(realisasi) > 100 and all(r["__typename"] == "Realisasi" for r in realisasi)
