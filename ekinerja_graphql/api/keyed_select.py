@@ -11,6 +11,7 @@ converted as plain_values converts them.
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 from tortoise.expressions import RawSQL
@@ -30,17 +31,27 @@ class _Statement:
 
 class KeyedSelect:
     """`SELECT columns FROM model WHERE key_field IN keys [AND …] ORDER BY … [LIMIT n]`,
-    every column of the model plus the `joined` extras (api/plain_values.columns). Made
-    where the loaders are declared; the SQL is built at the first fetch, once Tortoise is
-    initialised."""
+    every column of the model plus the `joined` extras (api/plain_values.columns), or those
+    of them `only` names and the keys. Made where the loaders are declared; the SQL is
+    built at the first fetch, once Tortoise is initialised."""
 
     def __init__(self, model: type[Model], key_fields: tuple[str, ...],
-                 order_by: tuple[str, ...], joined: dict[str, str]) -> None:
+                 order_by: tuple[str, ...], joined: dict[str, str],
+                 only: frozenset[str] | None = None) -> None:
         self.model = model
         self.key_fields = key_fields
         self.order_by = order_by
         self.joined = joined
+        self.only = only
         self._statements: dict[tuple[str, bool], _Statement] = {}
+
+    def narrowed(self, names: frozenset[str]) -> "KeyedSelect | None":
+        """The same SELECT reading the columns `names` and the keys only; None if one of
+        `names` is not a column it reads."""
+        if not names <= columns(self.model, **self.joined).keys():
+            return None
+        return KeyedSelect(self.model, self.key_fields, self.order_by, self.joined,
+                           names | set(self.key_fields))
 
     async def fetch(self, keys: Sequence[Collection], limit: int | None = None) -> list[dict]:
         """Rows whose n-th key field is in `keys[n]`, at most `limit` of them."""
@@ -66,7 +77,7 @@ class KeyedSelect:
         }).order_by(*self.order_by)
         if limited:
             queryset = queryset.limit(1)  # a placeholder: the limit is sent per batch
-        query = queryset.values(**columns(self.model, **self.joined))
+        query = queryset.values(**self._columns())
         sql = query.sql()
         assert not limited or sql.endswith("LIMIT $1" if dialect == POSTGRES else "LIMIT ?"), sql
         for n, marker in enumerate(markers.values()):
@@ -79,3 +90,9 @@ class KeyedSelect:
                 replacement = "IN (SELECT value FROM json_each(?))"
             sql = sql.replace(f"IN {marker}", replacement, 1)
         return _Statement(sql, value_converters(query, dialect), dialect == POSTGRES)
+
+    def _columns(self) -> dict[str, Any]:
+        every = columns(self.model, **self.joined)
+        if self.only is None:
+            return every
+        return {alias: source for alias, source in every.items() if alias in self.only}

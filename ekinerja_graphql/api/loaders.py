@@ -7,7 +7,7 @@ SELECT returning plain rows (dicts), whatever the number of keys.
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ekinerja_graphql.services.access import Viewer
 
 BatchFunction = Callable[[Sequence[Any]], Awaitable[list[Any]]]
+MAX_NARROWINGS = 32  # column sets remembered per spec; more are built per request
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,6 +34,33 @@ class LoaderSpec:
 
     name: str
     make: Callable[["RequestLoaders"], BatchFunction]
+    # For a loader of one table's rows: `narrow(names)` is the same loader reading only the
+    # columns `names` (and its keys), for a selection that needs no more (compiled/run.py);
+    # None if one of them is not a column it reads.
+    narrow: Callable[[frozenset[str]], "LoaderSpec | None"] | None = field(default=None,
+                                                                            repr=False)
+
+
+class _Narrowings:
+    """A spec's narrowed twins by their columns: one spec, so one DataLoader and one
+    batch per request, for each set of columns asked."""
+
+    def __init__(self, spec_of: Callable[[KeyedSelect, Any], LoaderSpec],
+                 select: KeyedSelect) -> None:
+        self._spec_of = spec_of
+        self._select = select
+        self._specs: dict[frozenset[str], LoaderSpec] = {}
+
+    def __call__(self, names: frozenset[str]) -> LoaderSpec | None:
+        found = self._specs.get(names)
+        if found is None:
+            select = self._select.narrowed(names)
+            if select is None:
+                return None
+            found = self._spec_of(select, None)
+            if len(self._specs) < MAX_NARROWINGS:
+                self._specs[names] = found
+        return found
 
 
 class RequestLoaders:
@@ -63,17 +91,19 @@ def loader(info: strawberry.Info, spec: LoaderSpec) -> DataLoader:
 def by_id(name: str, model: type[Model], **joined: str) -> LoaderSpec:
     """Rows by primary key, None for a missing one."""
 
+    def spec_of(select: KeyedSelect, narrow: Any) -> LoaderSpec:
+        def make(loaders: RequestLoaders) -> BatchFunction:
+            async def load(keys: Sequence[int]) -> list[dict | None]:
+                rows = await select.fetch([set(keys)])
+                found = {row["id"]: row for row in rows}
+                return [found.get(key) for key in keys]
+
+            return load
+
+        return LoaderSpec(name, make, narrow)
+
     select = KeyedSelect(model, ("id",), (), joined)
-
-    def make(loaders: RequestLoaders) -> BatchFunction:
-        async def load(keys: Sequence[int]) -> list[dict | None]:
-            rows = await select.fetch([set(keys)])
-            found = {row["id"]: row for row in rows}
-            return [found.get(key) for key in keys]
-
-        return load
-
-    return LoaderSpec(name, make)
+    return spec_of(select, _Narrowings(spec_of, select))
 
 
 def grouped(
@@ -91,27 +121,32 @@ def grouped(
     so a relation far larger than the query's cost is refused before it is read.
     """
     single = len(key_fields) == 1
-    select = KeyedSelect(model, key_fields, order_by, joined)
     key_of = itemgetter(*key_fields)  # a row's key: one value, or a tuple of them
 
-    def make(loaders: RequestLoaders) -> BatchFunction:
-        async def load(keys: Sequence[Any]) -> list[list[dict]]:
-            remaining = loaders.budget.remaining
-            key_sets = [set(keys)] if single else [{key[n] for key in keys}
-                                                   for n in range(len(key_fields))]
-            rows = await select.fetch(key_sets, None if remaining is None else remaining + 1)
-            if remaining is not None and len(rows) > remaining:
-                raise ResultTooLarge(loaders.budget.limit)
-            if sort_key is not None:
-                rows.sort(key=sort_key)
-            groups: dict[Any, list[dict]] = defaultdict(list)
-            for row in rows:
-                groups[key_of(row)].append(row)
-            return [groups.get(key, []) for key in keys]
+    def spec_of(select: KeyedSelect, narrow: Any) -> LoaderSpec:
+        def make(loaders: RequestLoaders) -> BatchFunction:
+            async def load(keys: Sequence[Any]) -> list[list[dict]]:
+                remaining = loaders.budget.remaining
+                key_sets = [set(keys)] if single else [{key[n] for key in keys}
+                                                       for n in range(len(key_fields))]
+                rows = await select.fetch(key_sets,
+                                          None if remaining is None else remaining + 1)
+                if remaining is not None and len(rows) > remaining:
+                    raise ResultTooLarge(loaders.budget.limit)
+                if sort_key is not None:
+                    rows.sort(key=sort_key)
+                groups: dict[Any, list[dict]] = defaultdict(list)
+                for row in rows:
+                    groups[key_of(row)].append(row)
+                return [groups.get(key, []) for key in keys]
 
-        return load
+            return load
 
-    return LoaderSpec(name, make)
+        return LoaderSpec(name, make, narrow)
+
+    select = KeyedSelect(model, key_fields, order_by, joined)
+    # sort_key reads columns only it knows: such a loader always reads whole rows.
+    return spec_of(select, _Narrowings(spec_of, select) if sort_key is None else None)
 
 
 def newest(name: str, model: type[Model], key_field: str) -> LoaderSpec:

@@ -69,7 +69,7 @@ async def test_related_rows_are_written_without_objects_as_graphql_core_writes_t
         seeded_db, test_settings):
     who = await admin_pusat()
     variables = {"tahun": (await Skp.all().order_by("-tahun").first()).tahun}
-    answers = []
+    answers, realisasi_selects = [], []
     for compiled in (True, False):
         schema = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
         context = await build_context(principal=who, settings=test_settings)
@@ -78,7 +78,12 @@ async def test_related_rows_are_written_without_objects_as_graphql_core_writes_t
                                           context_value=context)
         assert result.errors is None, result.errors
         answers.append((result.data, len(statements), context.budget.used))
+        realisasi_selects += [s for s in statements if 'FROM "realisasi"' in s]
     assert answers[0] == answers[1]  # the same data, statements and objects charged
+    # The compiled path reads the columns it writes and the key; graphql-core whole rows.
+    narrowed, whole = realisasi_selects
+    assert '"nilai"' in narrowed and '"indikator_id"' in narrowed and '"bukti"' not in narrowed
+    assert '"bukti"' in whole and '"updated_at"' in whole
     realisasi = [r for p in answers[0][0]["pegawaiList"]["nodes"] if p["skp"]
                  for rhk in p["skp"]["rencanaHasilKerja"] for i in rhk["indikator"]
                  for r in i["realisasi"]]

@@ -22,10 +22,11 @@ _TYPENAME = -1  # a spec's index for __typename: no value is read
 
 
 class LeafObject:
-    __slots__ = ("_specs", "from_object", "from_row")
+    __slots__ = ("_specs", "attributes", "from_object", "from_row")
 
     def __init__(self, specs: tuple, attributes: tuple[str, ...], row_class: type | None):
         self._specs = specs
+        self.attributes = attributes
         self.from_object: Callable[[Any], tuple] = _reader(attrgetter, attributes)
         # Rows of `row_class` hold exactly the attributes its objects are made with.
         self.from_row: Callable[[dict], tuple] | None = (

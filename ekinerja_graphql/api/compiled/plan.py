@@ -55,6 +55,7 @@ class FieldPlan:
     strawberry_field: Any = None  # CALL
     guards: tuple = ()  # CALL: permissions checked before the resolver (api/permissions.py)
     related: Any = None  # RELATED: its api.related.Related
+    related_rows: tuple | None = None  # RELATED: how its rows are read, found on first use
     # For a list of one concrete object type: (the GraphQL type, the Strawberry class whose
     # exact instances are written without the general completion), found on first use.
     list_items: tuple | None = None

@@ -132,7 +132,8 @@ class CompiledRun:
             self._complete(field, None, work, None)
             return
         try:
-            dataloader = self.executor.context_value.require_loaders()[related.spec]
+            spec = self._related_rows(field)[1]
+            dataloader = self.executor.context_value.require_loaders()[spec]
             future = dataloader.load(key)
         except Exception as error:  # noqa: BLE001 - located like graphql-core
             self._field_error(error, field, work, None)
@@ -204,6 +205,8 @@ class CompiledRun:
             if field.kind == RELATED:
                 try:
                     value = self._related_value(field, work, value)
+                except NotCompilable:
+                    raise
                 except Exception as error:  # noqa: BLE001 - located like graphql-core
                     self._field_error(error, field, work, path)
                     continue
@@ -225,21 +228,34 @@ class CompiledRun:
         written as they are (a selection of leaves, each row written without a problem)."""
         related = field.related
         budget = self.executor.context_value.budget
-        rows_writer = self._rows_writer(field)
-        if rows_writer is None or loaded is None:
+        writer, _, narrowed = self._related_rows(field)
+        if writer is None or loaded is None:
             return related.value(budget, loaded)
         rows = loaded if related.many else (loaded,)
         budget.spend(len(rows))
-        write, read = rows_writer.write, rows_writer.from_row
+        write, read = writer.write, writer.from_row
         written = [write(read(row)) for row in rows]
         if None in written:  # a row the general way must word an error for
+            if narrowed:  # its objects cannot be made from the columns read
+                raise NotCompilable("a related row graphql-core must report on")
             objects = list(map(maker(related.node_type), rows))  # charged above
             return objects if related.many else objects[0]
         work.out[field.key] = written if related.many else written[0]
         return _WRITTEN
 
+    def _related_rows(self, field: FieldPlan) -> tuple[LeafObject | None, Any, bool]:
+        """For a related field: the writer of its rows if its selection holds only leaves,
+        the loader to ask (for such a selection, one reading only the columns written) and
+        whether that loader is narrowed."""
+        found = field.related_rows
+        if found is None:
+            writer, spec, narrowed = self._rows_writer(field), field.related.spec, None
+            if writer is not None and spec.narrow is not None:
+                narrowed = spec.narrow(frozenset(writer.attributes))
+            found = field.related_rows = (writer, narrowed or spec, narrowed is not None)
+        return found
+
     def _rows_writer(self, field: FieldPlan) -> LeafObject | None:
-        """The writer of a related field's rows, if its selection holds only leaves."""
         object_type = field.return_type.of_type if field.non_null else field.return_type
         if field.related.many:
             object_type, _ = list_items(field)
