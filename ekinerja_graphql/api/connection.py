@@ -136,6 +136,9 @@ class Edge(Generic[NodeType]):
     node: NodeType
 
 
+# Where a connection's node objects are, for api/selection.attributes_read.
+CONNECTION_NODES = (("nodes",), ("edges", "node"))
+
 CONNECTION_DESCRIPTION = "A keyset page; totalCount costs one COUNT and runs only when selected"
 
 

@@ -16,13 +16,14 @@ from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import Forbidden, NotFound
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
-from ekinerja_graphql.services.access import Access
+from ekinerja_graphql.services.access import SCOPE_COLUMNS, Access
 
 
 class Guard(BasePermission):
     """A read check of the row: synchronous, a bool, FORBIDDEN when refused."""
 
     access: Access
+    reads = frozenset(SCOPE_COLUMNS)  # the columns of `source.row` the access rule checks
 
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
         return viewer_of(info).allows(self.access, source.row)

@@ -45,7 +45,7 @@ def test_the_plan_marks_loader_fields_related_and_others_called(test_settings):
     rhk = schema.get_type("RencanaHasilKerja")
 
     def kind(parent, name):
-        (plan,) = field_plans(_ExecutorStub(schema), parent, {name: _details(parent, name)})
+        (plan,) = field_plans(schema, parent, {name: _details(parent, name)})
         return plan.kind
 
     assert kind(indikator, "realisasi") == RELATED
@@ -71,11 +71,6 @@ async def test_a_request_leaves_no_cycle_holding_its_rows(seeded_db, test_settin
     # Before the DataLoaders were closed: every row, future and list of the request (~8,000
     # objects for a query of this size).
     assert unreachable < 300
-
-
-class _ExecutorStub:
-    def __init__(self, schema) -> None:
-        self.schema = schema
 
 
 def _details(parent, name):

@@ -14,11 +14,11 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLSchema,
     VariableNode,
     is_leaf_type,
     visit,
 )
-from graphql.execution import Executor
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.language import DirectiveNode, Visitor
 from strawberry import relay
@@ -67,13 +67,13 @@ class FieldPlan:
 
 
 def field_plans(
-    executor: Executor, parent_type: GraphQLObjectType, grouped: dict[str, FieldDetailsList]
+    schema: GraphQLSchema, parent_type: GraphQLObjectType, grouped: dict[str, FieldDetailsList]
 ) -> list[FieldPlan]:
     plans = []
     for key, details in grouped.items():
         nodes = [detail.node for detail in details]
         name = nodes[0].name.value
-        definition = executor.schema.get_field(parent_type, name)
+        definition = schema.get_field(parent_type, name)
         if definition is None:
             continue  # graphql-core skips it too (validation reports unknown fields)
         plans.append(_field_plan(key, details, nodes, name, definition, parent_type))

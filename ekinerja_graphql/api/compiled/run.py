@@ -74,7 +74,7 @@ class CompiledRun:
         if self.plan.root is None:
             grouped = collect_fields(self.schema, executor.fragments, executor.variable_values,
                                      root_type, executor.operation).grouped_field_set
-            self.plan.root = field_plans(executor, root_type, grouped)
+            self.plan.root = field_plans(self.schema, root_type, grouped)
         level = [Work(executor.root_value, self.outcome.data, None, None, self.plan.root)]
         while level:
             self._next, self._pending, self._pending_items = [], [], []
@@ -369,7 +369,7 @@ class CompiledRun:
             grouped = collect_subfields(self.schema, executor.fragments,
                                         executor.variable_values, executor.operation,
                                         object_type, field.details).grouped_field_set
-            children = field.children[object_type.name] = field_plans(executor, object_type,
+            children = field.children[object_type.name] = field_plans(self.schema, object_type,
                                                                       grouped)
         return children
 

@@ -2,7 +2,7 @@
 
 import strawberry
 
-from ekinerja_graphql.api.connection import fetch_page, page_request
+from ekinerja_graphql.api.connection import CONNECTION_NODES, fetch_page, page_request
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, NotFound
 from ekinerja_graphql.api.loaders import loader
@@ -11,6 +11,7 @@ from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID, PEGAWAI_BY_N
 from ekinerja_graphql.api.pegawai.filters import PegawaiFilter, pegawai_conditions, unit_filter_id
 from ekinerja_graphql.api.pegawai.sorts import PegawaiOrder
 from ekinerja_graphql.api.pegawai.types import Pegawai, PegawaiConnection, visible_pegawai
+from ekinerja_graphql.api.selection import attributes_read, narrowed
 from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
 from ekinerja_graphql.models import Pegawai as PegawaiModel
 from ekinerja_graphql.services.access import Access
@@ -54,8 +55,11 @@ class PegawaiQuery:
         queryset = PegawaiModel.filter(scope) if scope is not None else PegawaiModel.all()
         if filter is not None:
             queryset = queryset.filter(pegawai_conditions(filter, await _unit_path(info, filter)))
-        found = await fetch_page(queryset, pegawai_fields(), sort, page)
-        return PegawaiConnection.of(info, found, sort, Pegawai.from_row, queryset.count)
+        read = attributes_read(info, *CONNECTION_NODES)
+        fields = narrowed(pegawai_fields(), read, "id", sort.column)
+        found = await fetch_page(queryset, fields, sort, page)
+        make_node = Pegawai.from_row if read is None else Pegawai.from_columns
+        return PegawaiConnection.of(info, found, sort, make_node, queryset.count)
 
 
 async def _unit_path(info: strawberry.Info, filter: PegawaiFilter) -> str | None:

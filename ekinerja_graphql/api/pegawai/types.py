@@ -33,6 +33,7 @@ from ekinerja_graphql.api.permissions import (
 )
 from ekinerja_graphql.api.related import related_one
 from ekinerja_graphql.api.rows import build, build_all, instance
+from ekinerja_graphql.api.selection import reads
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
 from ekinerja_graphql.domain.golongan import PANGKAT, golongan_label
 from ekinerja_graphql.domain.kepegawaian import kedudukan_hukum
@@ -95,59 +96,73 @@ class Pegawai(relay.Node):
         attributes["row"] = row
         return instance(cls, attributes)
 
-    @strawberry.field(description="Name with gelar, as printed on documents")
+    @classmethod
+    def from_columns(cls, row: dict) -> "Pegawai":
+        """From a row of only the columns a query reads (api/selection.py): the object has
+        those attributes only, and a field reading another would fail loudly."""
+        made = object.__new__(cls)
+        made.__dict__ = {name: row[name] for name in _PLAIN_FIELDS if name in row}
+        made.row = row
+        return made
+
+    @strawberry.field(description="Name with gelar, as printed on documents",
+                      metadata=reads("nama", "gelar_depan", "gelar_belakang"))
     def nama_lengkap(self) -> str:
         return format_nama_lengkap(self.nama, self.gelar_depan, self.gelar_belakang)
 
     @strawberry.field(description="SIASN kedudukanPnsId of the status (01 Aktif, 71 PPPK "
-                      "Aktif, 02 CLTN, 05 uang tunggu, …); null where no source gives one")
+                      "Aktif, 02 CLTN, 05 uang tunggu, …); null where no source gives one",
+                      metadata=reads("status", "jenis"))
     def kedudukan_hukum_id(self) -> str | None:
         return kedudukan_hukum(self.status, self.jenis)
 
     @strawberry.field(description="Pangkat and golongan of a PNS, e.g. 'Penata Muda "
-                      "(III/a)'; null for PPPK, who have a golongan but no pangkat")
+                      "(III/a)'; null for PPPK, who have a golongan but no pangkat",
+                      metadata=reads("golongan"))
     def pangkat(self) -> str | None:
         if self.golongan is None:
             return None
         return f"{PANGKAT[self.golongan]} ({golongan_label(self.golongan)})"
 
     @strawberry.field(description="Personal: the pegawai and admins only",
-                      permission_classes=[SeesPersonalData])
+                      permission_classes=[SeesPersonalData], metadata=reads("nik"))
     def nik(self) -> str | None:
         return self.row["nik"]
 
     @strawberry.field(description="Personal: the pegawai and admins only",
-                      permission_classes=[SeesPersonalData])
+                      permission_classes=[SeesPersonalData], metadata=reads("alamat"))
     def alamat(self) -> str | None:
         return self.row["alamat"]
 
     @strawberry.field(description="Personal: the pegawai and admins only",
-                      permission_classes=[SeesPersonalData])
+                      permission_classes=[SeesPersonalData], metadata=reads("email"))
     def email(self) -> str | None:
         return self.row["email"]
 
     @strawberry.field(description="Personal: the pegawai and admins only",
-                      permission_classes=[SeesPersonalData])
+                      permission_classes=[SeesPersonalData], metadata=reads("nomor_hp"))
     def nomor_hp(self) -> str | None:
         return self.row["nomor_hp"]
 
     @strawberry.field(description="Rp per month of tunjangan profesi (a certified guru or "
                       "dosen), offset against tukin; the pegawai and admins only",
-                      permission_classes=[SeesTukin])
+                      permission_classes=[SeesTukin], metadata=reads("tunjangan_profesi"))
     def tunjangan_profesi(self) -> int | None:
         return self.row["tunjangan_profesi"]
 
     unit = related_one(UNIT_BY_ID, "unit_id", UnitOrganisasi, nullable=False)
     jabatan = related_one(JABATAN_BY_ID, "jabatan_id", Jabatan)
 
-    @strawberry.field(description="Who appraises this pegawai; FORBIDDEN outside your scope")
+    @strawberry.field(description="Who appraises this pegawai; FORBIDDEN outside your scope",
+                      metadata=reads("pejabat_penilai_id"))
     async def pejabat_penilai(self, info: strawberry.Info) -> "Pegawai | None":
         if self.pejabat_penilai_id is None:
             return None
         return await load_visible_pegawai(info, self.pejabat_penilai_id)
 
     @strawberry.field(description="The pejabat penilai when it is a pejabat negara (the "
-                      "Menteri rates the eselon I heads); `pejabatPenilai` is then null")
+                      "Menteri rates the eselon I heads); `pejabatPenilai` is then null",
+                      metadata=reads("pejabat_penilai_negara_id"))
     async def pejabat_penilai_non_asn(self, info: strawberry.Info) -> PejabatNegara | None:
         if self.pejabat_penilai_negara_id is None:
             return None
@@ -158,7 +173,7 @@ class Pegawai(relay.Node):
         description="Direct subordinates (those this pegawai appraises) the viewer may see, "
         f"by name; counts {BAWAHAN_FAN_OUT} in the query cost: page larger teams with "
         "pegawaiList(filter: {pejabatPenilaiId})",
-        metadata=fan_out(BAWAHAN_FAN_OUT),
+        metadata={**fan_out(BAWAHAN_FAN_OUT), **reads("id")},
     )
     async def bawahan(self, info: strawberry.Info) -> list["Pegawai"] | None:
         visible = identities_visible(info, await loader(info, BAWAHAN).load(self.id))
@@ -166,7 +181,7 @@ class Pegawai(relay.Node):
         return [Pegawai.from_row(row) for row in visible]
 
     @strawberry.field(description="The SKP for a year; the latest one if a mutasi split the year",
-                      permission_classes=[SeesRecords])
+                      permission_classes=[SeesRecords], metadata=reads("id"))
     async def skp(self, info: strawberry.Info, tahun: int) -> SkpRef | None:
         from ekinerja_graphql.api.skp.types import Skp
 
@@ -175,7 +190,7 @@ class Pegawai(relay.Node):
 
     @strawberry.field(description=f"All SKPs, newest first; counts {SKP_LIST_FAN_OUT} in the "
                       "query cost", permission_classes=[SeesRecords],
-                      metadata=fan_out(SKP_LIST_FAN_OUT))
+                      metadata={**fan_out(SKP_LIST_FAN_OUT), **reads("id")})
     async def skp_list(self, info: strawberry.Info) -> list[SkpRef] | None:
         from ekinerja_graphql.api.skp.types import Skp
 
@@ -183,7 +198,7 @@ class Pegawai(relay.Node):
 
     @strawberry.field(description="The evaluations of a year, newest period first",
                       permission_classes=[SeesRecords],
-                      metadata=fan_out(EVALUASI_PER_TAHUN_FAN_OUT))
+                      metadata={**fan_out(EVALUASI_PER_TAHUN_FAN_OUT), **reads("id")})
     async def evaluasi(self, info: strawberry.Info, tahun: int) -> list[EvaluasiRef] | None:
         from ekinerja_graphql.api.evaluasi.types import Evaluasi
 
@@ -192,7 +207,7 @@ class Pegawai(relay.Node):
 
     @strawberry.field(description="Tunjangan kinerja of a month (YYYY-MM) with its breakdown; "
                       "null until computed. The pegawai and admins only",
-                      permission_classes=[SeesTukin])
+                      permission_classes=[SeesTukin], metadata=reads("id"))
     async def tukin(self, info: strawberry.Info, bulan: str) -> TukinRef | None:
         from ekinerja_graphql.api.tukin.arguments import bulan_of
         from ekinerja_graphql.api.tukin.dataloaders import TUKIN_BY_PEGAWAI_BULAN

@@ -1,0 +1,96 @@
+"""Which attributes of the objects a list field returns the query will read, so that the
+field's SELECT reads those columns and no more: a report's page of pegawai needs 6 of
+their 33 columns, and each column costs decoding, converting and building the query.
+(An object built from a row has its columns as attributes.)
+
+A field reads: its attribute (a plain field or Node.id), the key its loader is asked for
+(api/related.py), nothing (__typename), or, for a resolver, what its `reads(...)`
+metadata declares plus the columns its guards check (api/permissions.Guard.reads). A
+resolver that declares nothing may read anything: the objects are then read whole.
+"""
+
+from collections.abc import Iterable
+
+import strawberry
+from graphql import GraphQLObjectType, get_named_type
+from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
+
+from ekinerja_graphql.api.compiled.plan import (
+    ATTRIBUTE,
+    CALL,
+    NODE_ID,
+    RELATED,
+    TYPENAME,
+    FieldPlan,
+    field_plans,
+)
+
+READS = "ekinerja-reads"  # field metadata: the attributes its resolver reads
+
+
+def reads(*attributes: str) -> dict:
+    """`strawberry.field(metadata=reads("id"))`: the resolver reads only these attributes
+    of its object (its guards add their own)."""
+    return {READS: frozenset(attributes)}
+
+
+def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset[str] | None:
+    """The attributes the query reads of the objects at `paths` below this field (for a
+    connection: ("nodes",), ("edges", "node")); None when a field there may read any."""
+    raw = info._raw_info
+    fragments = {name: FragmentDetails(definition) for name, definition in raw.fragments.items()}
+    found: set[str] = set()
+    for path in paths:
+        parent = get_named_type(raw.return_type)
+        details = [FieldDetails(node, None) for node in raw.field_nodes]
+        for name in path:
+            if not isinstance(parent, GraphQLObjectType):
+                return None
+            grouped = collect_subfields(raw.schema, fragments, raw.variable_values,
+                                        raw.operation, parent, details).grouped_field_set
+            details = [detail for entries in grouped.values()
+                       if entries[0].node.name.value == name for detail in entries]
+            if not details:
+                break  # the path is not selected
+            parent = get_named_type(raw.schema.get_field(parent, name).type)
+        else:
+            if not isinstance(parent, GraphQLObjectType):
+                return None
+            grouped = collect_subfields(raw.schema, fragments, raw.variable_values,
+                                        raw.operation, parent, details).grouped_field_set
+            read = _read_by(field_plans(raw.schema, parent, grouped))
+            if read is None:
+                return None
+            found |= read
+    return frozenset(found)
+
+
+def narrowed(fields: dict[str, str], names: frozenset[str] | None,
+             *always: str) -> dict[str, str]:
+    """The `.values()` fields (alias: source) the query reads and `always` (keys, sort
+    columns): all of them when `names` is None."""
+    if names is None:
+        return fields
+    wanted = names.union(always)
+    return {alias: source for alias, source in fields.items() if alias in wanted}
+
+
+def _read_by(fields: Iterable[FieldPlan]) -> set[str] | None:
+    found: set[str] = set()
+    for field in fields:
+        if field.kind in (ATTRIBUTE, NODE_ID):
+            found.add(field.attribute)
+        elif field.kind == RELATED:
+            found.add(field.related.key)
+        elif field.kind == CALL:
+            declared = field.strawberry_field.metadata.get(READS)
+            if declared is None and field.related is not None:
+                declared = {field.related.key}
+            if declared is None:
+                return None
+            found |= declared
+            for guard in field.guards:
+                found |= guard.reads
+        elif field.kind != TYPENAME:
+            return None
+    return found
