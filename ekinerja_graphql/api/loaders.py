@@ -5,14 +5,16 @@ A domain declares its relations once (`api/<domain>/dataloaders.py`) as specs;
 SELECT returning plain rows (dicts), whatever the number of keys.
 """
 
+import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
+from strawberry.exceptions import WrongNumberOfResultsReturned
 from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
@@ -77,11 +79,60 @@ class RequestLoaders:
             found = self._loaders[spec] = DataLoader(spec.make(self))
         return found
 
+    async def load_all(self, spec: LoaderSpec, keys: Iterable[Any]) -> dict[Any, Any]:
+        """What `self[spec].load(key)` gives for each of the distinct `keys`, with one batch
+        for those not yet asked, and no task per key: the compiled read path asks for a whole
+        depth at once. The keys asked here are kept in the DataLoader's cache as futures
+        from the start, so a resolver asking one of them meanwhile waits for this batch.
+        A value is an exception where the DataLoader's future would hold one."""
+        dataloader = self[spec]
+        cache = dataloader.cache_map
+        found: dict[Any, Any] = {}
+        asked: list[tuple[Any, asyncio.Future]] = []
+        waiting: list[tuple[Any, asyncio.Future]] = []
+        loop = asyncio.get_running_loop()
+        for key in keys:
+            future = cache.get(key)
+            if future is None or future.cancelled():
+                future = loop.create_future()
+                cache.set(key, future)
+                asked.append((key, future))
+            elif future.done():
+                found[key] = future.exception() or future.result()
+            else:
+                waiting.append((key, future))
+        if asked:
+            try:
+                values = list(await dataloader.load_fn([key for key, _ in asked]))
+                if len(values) != len(asked):
+                    raise WrongNumberOfResultsReturned(len(asked), len(values))
+            except Exception as error:
+                for _, future in asked:
+                    _fail(future, error)
+                raise
+            for (key, future), value in zip(asked, values, strict=True):
+                found[key] = value
+                if isinstance(value, BaseException):
+                    _fail(future, value)
+                else:
+                    future.set_result(value)
+        for key, future in waiting:
+            try:
+                found[key] = await future
+            except Exception as error:  # noqa: BLE001 - as the future holds it
+                found[key] = error
+        return found
+
     def close(self) -> None:
         """Drops the DataLoaders once the request is answered. Their batch functions hold
         this object, which holds them: a cycle that kept every row the request read alive
         until the garbage collector ran, and made it run often (RESULTS.md)."""
         self._loaders.clear()
+
+
+def _fail(future: asyncio.Future, error: BaseException) -> None:
+    future.set_exception(error)
+    future.exception()  # marked as seen: whoever awaits it reports it, not the loop's logger
 
 
 def loader(info: strawberry.Info, spec: LoaderSpec) -> DataLoader:

@@ -77,23 +77,3 @@ async def test_futures_given_as_they_are_are_waited_for_beside_coroutines():
     results = await asyncio.wait_for(drive([later, done, settle(), failing]), timeout=2)
     assert results[:3] == ["later", "now", "settled"]
     assert isinstance(results[3], KeyError)
-
-
-async def test_grouped_futures_all_come_back_whichever_completes_first():
-    loop = asyncio.get_running_loop()
-    first, second, third = (loop.create_future() for _ in range(3))
-
-    async def complete_out_of_order():
-        await asyncio.sleep(0.01)
-        third.set_result(3)  # not the one waited on for the group
-        await asyncio.sleep(0.01)
-        second.set_result(2)
-        await asyncio.sleep(0.01)
-        first.set_result(1)
-        return "done"
-
-    group = object()
-    results = await asyncio.wait_for(
-        drive([first, second, third, complete_out_of_order()], [group, group, group, None]),
-        timeout=2)
-    assert results == [1, 2, 3, "done"]

@@ -6,10 +6,6 @@ by hand until it waits on a future (a DataLoader's, a connection's or a lock's) 
 resumed once that future is done, as a Task would; a future given as it is (a
 DataLoader's value for a key) is just waited for. The results are gather's with
 return_exceptions=True.
-
-Futures given with the same group (their DataLoader: one batch sets them all) are
-waited on through one of them at a time: a thousand keys would otherwise cost a
-thousand wake-up callbacks on the loop.
 """
 
 import asyncio
@@ -18,8 +14,7 @@ from inspect import iscoroutine
 from typing import Any
 
 
-async def drive(awaitables: list[Awaitable], groups: list[Any] | None = None) -> list[Any]:
-    """`groups[i]`, for a future given as it is: what it completes with, or None."""
+async def drive(awaitables: list[Awaitable]) -> list[Any]:
     results: list[Any] = [None] * len(awaitables)
     waiting: list[tuple[int, Coroutine, Any]] = []
     for index, awaitable in enumerate(awaitables):
@@ -31,7 +26,7 @@ async def drive(awaitables: list[Awaitable], groups: list[Any] | None = None) ->
     try:
         while waiting:
             # Whichever future finishes first: one coroutine may wait on a lock another holds.
-            futures = _to_wait_for(waiting, groups)
+            futures = {future for _, _, future in waiting if future is not None}
             if any(future is None for _, _, future in waiting):
                 await asyncio.sleep(0)  # a bare yield asks for one turn of the loop
             elif not any(future.done() for future in futures):
@@ -50,20 +45,6 @@ async def drive(awaitables: list[Awaitable], groups: list[Any] | None = None) ->
             if coroutine is not None:
                 coroutine.close()  # cancelled with the request: nothing left half-run
     return results
-
-
-def _to_wait_for(waiting: list, groups: list[Any] | None) -> set:
-    futures, represented = set(), set()
-    for index, coroutine, future in waiting:
-        if future is None:
-            continue
-        group = groups[index] if groups is not None and coroutine is None else None
-        if group is not None:
-            if group in represented:
-                continue
-            represented.add(group)
-        futures.add(future)
-    return futures
 
 
 def _settle(index: int, future: asyncio.Future, results: list, waiting: list) -> None:

@@ -63,9 +63,10 @@ class CompiledRun:
         self.schema = executor.schema
         self.outcome = Outcome()
         self._arguments: dict[int, tuple[dict, dict | None]] = {}
-        # (awaitable, field, work, path, group: the DataLoader that sets a bare future)
-        self._pending: list[tuple[Any, FieldPlan, Work, Path | None, Any]] = []
+        self._pending: list[tuple[Any, FieldPlan, Work, Path]] = []  # awaitable, where
         self._pending_items: list[tuple[Any, FieldPlan, Work, Any, Slot]] = []
+        # Related fields by the loader they ask: (key, field, work) each.
+        self._asks: dict[Any, list[tuple[Any, FieldPlan, Work]]] = {}
         self._next: list[Work] = []
 
     async def execute(self) -> ExecutionResult:
@@ -77,12 +78,12 @@ class CompiledRun:
             self.plan.root = field_plans(self.schema, root_type, grouped)
         level = [Work(executor.root_value, self.outcome.data, None, None, self.plan.root)]
         while level:
-            self._next, self._pending, self._pending_items = [], [], []
+            self._next, self._pending, self._pending_items, self._asks = [], [], [], {}
             for work in level:
                 if self.outcome.is_dead(work.slot):
                     continue
                 self._write_fields(work)
-            while self._pending or self._pending_items:
+            while self._pending or self._pending_items or self._asks:
                 await self._settle()
             level = self._next
         return self.outcome.result()
@@ -120,26 +121,23 @@ class CompiledRun:
                     continue
                 if isawaitable(value):
                     out[field.key] = None  # keeps the key's place in the response
-                    self._pending.append((value, field, work, path, None))
+                    self._pending.append((value, field, work, path))
                 else:
                     self._complete(field, value, work, path)
 
     def _ask_loader(self, field: FieldPlan, work: Work) -> None:
-        """What the related field's resolver would await, asked for without it."""
-        related = field.related
-        key = getattr(work.source, related.key)
-        if key is None and not related.many:
+        """What the related field's resolver would await, asked for without it: the key
+        joins the depth's batch for its loader (_settle)."""
+        key = getattr(work.source, field.related.key)
+        if key is None and not field.related.many:
             self._complete(field, None, work, None)
             return
-        try:
-            spec = self._related_rows(field)[1]
-            dataloader = self.executor.context_value.require_loaders()[spec]
-            future = dataloader.load(key)
-        except Exception as error:  # noqa: BLE001 - located like graphql-core
-            self._field_error(error, field, work, None)
-            return
         work.out[field.key] = None  # keeps the key's place in the response
-        self._pending.append((future, field, work, None, dataloader))
+        spec = self._related_rows(field)[1]
+        asks = self._asks.get(spec)
+        if asks is None:
+            asks = self._asks[spec] = []
+        asks.append((key, field, work))
 
     def _call(self, field: FieldPlan, work: Work, path: Path) -> Any:
         arguments, converted = self._arguments_of(field)
@@ -190,28 +188,30 @@ class CompiledRun:
         )
 
     async def _settle(self) -> None:
-        """Awaits this depth's resolvers together; their DataLoaders batch as one."""
-        pending, items = self._pending, self._pending_items
-        self._pending, self._pending_items = [], []
-        values = await drive([entry[0] for entry in pending] + [entry[0] for entry in items],
-                             [entry[4] for entry in pending] + [None] * len(items))
-        for (_, field, work, path, _), value in zip(pending, values[:len(pending)],
-                                                    strict=True):
+        """Awaits this depth's resolvers and loader batches together (a resolver's
+        DataLoader batches with the others of the depth)."""
+        pending, items, asks = self._pending, self._pending_items, self._asks
+        self._pending, self._pending_items, self._asks = [], [], {}
+        try:
+            loaders = self.executor.context_value.require_loaders()
+            batches = [loaders.load_all(spec, {key for key, _, _ in entries})
+                       for spec, entries in asks.items()]
+        except Exception as error:  # noqa: BLE001 - each asking field reports it
+            batches = [_raise(error) for _ in asks]
+        # The batches first: a resolver then asking one of their keys waits for them.
+        values = await drive(batches + [entry[0] for entry in pending]
+                             + [entry[0] for entry in items])
+        for entries, found in zip(asks.values(), values[:len(asks)], strict=True):
+            for key, field, work in entries:
+                self._related_done(field, work,
+                                   found if isinstance(found, BaseException) else found[key])
+        values = values[len(asks):]
+        for (_, field, work, path), value in zip(pending, values[:len(pending)], strict=True):
             if self.outcome.is_dead(work.slot):
                 continue
             if isinstance(value, BaseException):
                 self._field_error(_exception(value), field, work, path)
                 continue
-            if field.kind == RELATED:
-                try:
-                    value = self._related_value(field, work, value)
-                except NotCompilable:
-                    raise
-                except Exception as error:  # noqa: BLE001 - located like graphql-core
-                    self._field_error(error, field, work, path)
-                    continue
-                if value is _WRITTEN:
-                    continue
             self._complete(field, value, work, path)
         for (_, field, work, item_type, slot), value in zip(items, values[len(pending):],
                                                             strict=True):
@@ -222,6 +222,22 @@ class CompiledRun:
                 self.outcome.fail(error, slot)
             else:
                 self._item(field, work, item_type, value, slot)
+
+    def _related_done(self, field: FieldPlan, work: Work, loaded: Any) -> None:
+        if self.outcome.is_dead(work.slot):
+            return
+        if isinstance(loaded, BaseException):
+            self._field_error(_exception(loaded), field, work, None)
+            return
+        try:
+            value = self._related_value(field, work, loaded)
+        except NotCompilable:
+            raise
+        except Exception as error:  # noqa: BLE001 - located like graphql-core
+            self._field_error(error, field, work, None)
+            return
+        if value is not _WRITTEN:
+            self._complete(field, value, work, None)
 
     def _related_value(self, field: FieldPlan, work: Work, loaded: Any) -> Any:
         """The related field's objects from the loader's rows; _WRITTEN when the rows were
@@ -387,6 +403,10 @@ _WRITTEN = object()  # _related_value's answer: the rows are already in the resp
 
 class NotCompilable(Exception):
     """Something this path does not cover: the request runs on graphql-core instead."""
+
+
+async def _raise(error: Exception) -> None:
+    raise error
 
 
 def _exception(value: BaseException) -> Exception:
