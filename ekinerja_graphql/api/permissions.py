@@ -16,7 +16,13 @@ from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import Forbidden, NotFound
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
-from ekinerja_graphql.services.access import SCOPE_COLUMNS, Access
+from ekinerja_graphql.services.access import (
+    SCOPE_COLUMNS,
+    Access,
+    Viewer,
+    owner_of,
+    owner_scope_columns,
+)
 
 
 class Guard(BasePermission):
@@ -45,6 +51,21 @@ class SeesPersonalData(Guard):
 class SeesTukin(Guard):
     access = Access.TUKIN
     message = "tukin amounts: only the pegawai and admins may read them"
+
+
+class OwnerRecords:
+    """For a related field (api/related.py): its row is readable where the records of the
+    pegawai it belongs to are; the row carries that pegawai's scope columns
+    (services/access.owner_scope_columns), so the check needs no other read."""
+
+    def __init__(self, what: str, path: str) -> None:
+        self.what = what
+        self.columns = owner_scope_columns(path)  # for the loader's `.values()`
+        self.reads = frozenset(self.columns)
+
+    def __call__(self, viewer: Viewer, row: dict) -> None:
+        if not viewer.allows(Access.RECORDS, owner_of(row)):
+            raise Forbidden(f"{self.what} belongs to a pegawai outside what you may see")
 
 
 def ensure_identity_visible(info: strawberry.Info, row: dict | None, what: str) -> dict:

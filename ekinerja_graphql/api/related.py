@@ -6,29 +6,51 @@ tells the compiled read path the same thing, so that path asks the loader for a 
 depth's keys without calling a resolver, making an Info or a coroutine per object.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 
 from ekinerja_graphql.api.loaders import LoaderSpec, loader
-from ekinerja_graphql.api.rows import ResultBudget, build_rows
+from ekinerja_graphql.api.rows import build_rows
+
+if TYPE_CHECKING:
+    from ekinerja_graphql.services.access import Viewer
 
 RELATED = "ekinerja-related"  # the metadata key of a Related
+
+
+class RowCheck:
+    """What a related row must pass to be shown: raises (FORBIDDEN) where it does not;
+    `reads`: the columns of the row it reads."""
+
+    reads: frozenset[str]
+    __call__: Callable[["Viewer", dict], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Related:
     spec: LoaderSpec
     key: str  # the attribute of the object whose value the loader is asked for
-    node_type: type
+    node_type_of: type | Callable[[], type]  # the type, or a function naming a later one
     many: bool  # the loader's value is a list of rows, not one row or None
+    check: RowCheck | None = None  # for one row: checked before it is shown
 
-    def value(self, budget: ResultBudget, loaded: Any) -> Any:
+    @property
+    def node_type(self) -> type:
+        of = self.node_type_of
+        return of if isinstance(of, type) else of()
+
+    def value(self, context: Any, loaded: Any) -> Any:
         """The field's value from what the loader returned for the key."""
         if self.many:
-            return build_rows(budget, self.node_type, loaded)
-        return None if loaded is None else build_rows(budget, self.node_type, (loaded,))[0]
+            return build_rows(context.budget, self.node_type, loaded)
+        if loaded is None:
+            return None
+        if self.check is not None:
+            self.check(context.require_viewer(), loaded)
+        return build_rows(context.budget, self.node_type, (loaded,))[0]
 
 
 def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) -> Any:
@@ -37,24 +59,27 @@ def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) ->
 
     async def resolve(self, info: strawberry.Info) -> list[node_type]:  # type: ignore[valid-type]
         rows = await loader(info, spec).load(getattr(self, key))
-        return related.value(info.context.budget, rows)
+        return related.value(info.context, rows)
 
     return _field(resolve, related, options)
 
 
-def related_one(spec: LoaderSpec, key: str, node_type: type, *, nullable: bool = True,
-                **options: Any) -> Any:
+def related_one(spec: LoaderSpec, key: str, node_type: type | Callable[[], type], *,
+                nullable: bool = True, check: RowCheck | None = None, **options: Any) -> Any:
     """A `node_type | None` field (`node_type` if not nullable): the row of `spec` for the
-    object's `key`; None when the key is None (nothing is asked) or the row does not exist."""
-    related = Related(spec, key, node_type, many=False)
+    object's `key`; None when the key is None (nothing is asked) or the row does not exist;
+    an error where the row fails `check`. For the type being defined, give a function
+    returning it and annotate the attribute (`parent: "Unit | None" = related_one(...)`)."""
+    related = Related(spec, key, node_type, many=False, check=check)
 
     async def resolve(self, info: strawberry.Info):
         value = getattr(self, key)
         if value is None:
             return None
-        return related.value(info.context.budget, await loader(info, spec).load(value))
+        return related.value(info.context, await loader(info, spec).load(value))
 
-    resolve.__annotations__["return"] = node_type | None if nullable else node_type
+    if isinstance(node_type, type):
+        resolve.__annotations__["return"] = node_type | None if nullable else node_type
     return _field(resolve, related, options)
 
 

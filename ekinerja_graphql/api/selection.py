@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import strawberry
 from graphql import GraphQLObjectType, get_named_type
 from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
+from graphql.execution.values import VariableValues
 
 from ekinerja_graphql.api.compiled.plan import (
     ATTRIBUTE,
@@ -39,6 +40,9 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     connection: ("nodes",), ("edges", "node")); None when a field there may read any."""
     raw = info._raw_info
     fragments = {name: FragmentDetails(definition) for name, definition in raw.fragments.items()}
+    variables = raw.variable_values
+    if isinstance(variables, dict):  # Strawberry gives graphql-core's resolvers the values only
+        variables = VariableValues({}, variables)
     found: set[str] = set()
     for path in paths:
         parent = get_named_type(raw.return_type)
@@ -46,8 +50,8 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
         for name in path:
             if not isinstance(parent, GraphQLObjectType):
                 return None
-            grouped = collect_subfields(raw.schema, fragments, raw.variable_values,
-                                        raw.operation, parent, details).grouped_field_set
+            grouped = collect_subfields(raw.schema, fragments, variables, raw.operation,
+                                        parent, details).grouped_field_set
             details = [detail for entries in grouped.values()
                        if entries[0].node.name.value == name for detail in entries]
             if not details:
@@ -56,8 +60,8 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
         else:
             if not isinstance(parent, GraphQLObjectType):
                 return None
-            grouped = collect_subfields(raw.schema, fragments, raw.variable_values,
-                                        raw.operation, parent, details).grouped_field_set
+            grouped = collect_subfields(raw.schema, fragments, variables, raw.operation,
+                                        parent, details).grouped_field_set
             read = _read_by(field_plans(raw.schema, parent, grouped))
             if read is None:
                 return None

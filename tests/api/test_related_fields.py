@@ -50,7 +50,9 @@ def test_the_plan_marks_loader_fields_related_and_others_called(test_settings):
 
     assert kind(indikator, "realisasi") == RELATED
     assert kind(rhk, "indikator") == RELATED
-    assert kind(rhk, "rhkAtasan") == CALL  # checks access before it answers
+    assert kind(rhk, "rhkAtasan") == RELATED  # its row check needs no other read
+    skp = schema.get_type("Skp")
+    assert kind(skp, "rencanaHasilKerja") == CALL  # filters by an argument
     pegawai = schema.get_type("Pegawai")
     assert kind(pegawai, "skp") == CALL  # its guard (SeesRecords) checked before the call
     assert kind(pegawai, "jabatan") == RELATED

@@ -5,7 +5,8 @@ that sees everything and for one whose guards refuse some of it."""
 import orjson
 import pytest
 
-from ekinerja_graphql.api.schema import schema
+from ekinerja_graphql.api.context import build_context
+from ekinerja_graphql.api.schema import build_schema, schema
 from ekinerja_graphql.models import Skp, Tukin
 from ekinerja_graphql.services.demo_accounts import find_demo_accounts
 from tests.support.graphql import count_statements, principal, run
@@ -58,27 +59,35 @@ async def test_each_field_reads_on_a_page_what_it_reads_on_a_whole_row(
     used = {name: value for name, value in variables.items() if f"${name}" in selection}
     declared = ", ".join(d for d in declared.split(", ") if d.split(":")[0][1:] in used)
     header = f"query ({declared})" if declared else "query"
+    page_query = (f"{header} {{ pegawaiList(first: 8, orderBy: NIP) {{ nodes {{ nip "
+                  f"{selection} }} }} }}")
     for who in roles.values():
-        page = await run(f"{header} {{ pegawaiList(first: 8, orderBy: NIP) {{ nodes {{ nip "
-                         f"{selection} }} }} }}", who, test_settings, used)
-        listed = _answers(page, "pegawaiList")
-        assert listed, page.errors
-        for nip, answer in listed.items():
-            alone = await run(f"{header} {{ pegawai(nip: \"{nip}\") {{ nip {selection} }} }}",
-                              who, test_settings, used)
-            assert answer == _answers(alone, "pegawai")[nip], (selection, nip)
+        for compiled in (True, False):  # both executors run the same narrowed resolver
+            either = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
+            context = await build_context(principal=who, settings=test_settings)
+            page = await either.execute(page_query, variable_values=used, context_value=context)
+            listed = _answers(page, "pegawaiList")
+            assert listed, page.errors
+            for nip, answer in listed.items():
+                alone = await run(f"{header} {{ pegawai(nip: \"{nip}\") {{ nip {selection} }} }}",
+                                  who, test_settings, used)
+                assert answer == _answers(alone, "pegawai")[nip], (selection, nip, compiled)
 
 
+@pytest.mark.parametrize("compiled", [True, False])
 async def test_a_page_reads_the_selected_columns_through_fragments_and_directives(
-        seeded_db, test_settings):
+        seeded_db, test_settings, compiled):
     who = principal((await find_demo_accounts())[0].nip)
+    either = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
     query = """query ($x: Boolean!) { pegawaiList(first: 3) {
       a: nodes { ...F } edges { node { nama @include(if: $x) gelarDepan @skip(if: $x) } } } }
       fragment F on Pegawai { nip ... on Pegawai { golongan } }"""
     selects = {}
     for x in (True, False):
+        context = await build_context(principal=who, settings=test_settings)
         with count_statements() as statements:
-            result = await run(query, who, test_settings, {"x": x})
+            result = await either.execute(query, variable_values={"x": x},
+                                          context_value=context)
         assert result.errors is None, result.errors
         (selects[x],) = [s for s in statements if 'FROM "pegawai"' in s and "LIMIT" in s]
     for x, included, skipped in ((True, '"nama"', '"gelar_depan"'),

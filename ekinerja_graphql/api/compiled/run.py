@@ -38,7 +38,7 @@ from ekinerja_graphql.api.compiled.plan import (
     field_plans,
     list_items,
 )
-from ekinerja_graphql.api.rows import maker
+from ekinerja_graphql.api.rows import init_fields, maker
 
 
 class Work:
@@ -242,13 +242,14 @@ class CompiledRun:
     def _related_value(self, field: FieldPlan, work: Work, loaded: Any) -> Any:
         """The related field's objects from the loader's rows; _WRITTEN when the rows were
         written as they are (a selection of leaves, each row written without a problem)."""
-        related = field.related
-        budget = self.executor.context_value.budget
+        related, context = field.related, self.executor.context_value
         writer, _, narrowed = self._related_rows(field)
         if writer is None or loaded is None:
-            return related.value(budget, loaded)
+            return related.value(context, loaded)
+        if related.check is not None:
+            related.check(context.require_viewer(), loaded)
         rows = loaded if related.many else (loaded,)
-        budget.spend(len(rows))
+        context.budget.spend(len(rows))
         write, read = writer.write, writer.from_row
         written = [write(read(row)) for row in rows]
         if None in written:  # a row the general way must word an error for
@@ -260,15 +261,20 @@ class CompiledRun:
         return _WRITTEN
 
     def _related_rows(self, field: FieldPlan) -> tuple[LeafObject | None, Any, bool]:
-        """For a related field: the writer of its rows if its selection holds only leaves,
-        the loader to ask (for such a selection, one reading only the columns written) and
-        whether that loader is narrowed."""
+        """For a related field: the writer of its rows if its selection holds only leaves;
+        the loader to ask, reading only the columns the rows are written or made from (and
+        its check reads); whether the rows are too narrow to make objects of."""
         found = field.related_rows
         if found is None:
-            writer, spec, narrowed = self._rows_writer(field), field.related.spec, None
-            if writer is not None and spec.narrow is not None:
-                narrowed = spec.narrow(frozenset(writer.attributes))
-            found = field.related_rows = (writer, narrowed or spec, narrowed is not None)
+            related = field.related
+            writer, spec, narrowed = self._rows_writer(field), related.spec, None
+            if spec.narrow is not None:
+                names = set(writer.attributes if writer is not None
+                            else init_fields(related.node_type))
+                narrowed = spec.narrow(frozenset(names.union(
+                    related.check.reads if related.check is not None else ())))
+            found = field.related_rows = (writer, narrowed or spec,
+                                          writer is not None and narrowed is not None)
         return found
 
     def _rows_writer(self, field: FieldPlan) -> LeafObject | None:

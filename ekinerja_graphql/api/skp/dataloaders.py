@@ -9,6 +9,7 @@ from ekinerja_graphql.api.loaders import (
     grouped,
     newest,
 )
+from ekinerja_graphql.api.permissions import OwnerRecords
 from ekinerja_graphql.domain.skp import URUTAN_JENIS_RHK
 from ekinerja_graphql.models import (
     IndikatorKinerja,
@@ -27,6 +28,10 @@ SKP_BY_PEGAWAI_TAHUN = grouped(
     "skp_by_pegawai_tahun", Skp, ("pegawai_id", "tahun"), ("-periode_awal", "id")
 )
 RHK_BY_ID = by_id("rhk", RencanaHasilKerja, pegawai_id="skp__pegawai_id")
+# rhkAtasan: with the scope columns of its owner, checked on the row (api/permissions).
+RHK_ATASAN_CHECK = OwnerRecords("rhkAtasan", "skp__pegawai")
+RHK_ATASAN_BY_ID = by_id("rhk_atasan", RencanaHasilKerja, pegawai_id="skp__pegawai_id",
+                         **RHK_ATASAN_CHECK.columns)
 RHK_BY_SKP = grouped(
     "rhk_by_skp", RencanaHasilKerja, ("skp_id",), ("urutan", "id"),
     sort_key=lambda row: URUTAN_JENIS_RHK[row["jenis"]], pegawai_id="skp__pegawai_id",

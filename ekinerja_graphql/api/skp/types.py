@@ -28,13 +28,15 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
 )
 from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
-from ekinerja_graphql.api.permissions import ensure_records_visible, records_visible_owners
+from ekinerja_graphql.api.permissions import records_visible_owners
 from ekinerja_graphql.api.related import related_list, related_one
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import (
     INDIKATOR_BY_RHK,
     PERILAKU_BY_SKP,
     REALISASI_BY_INDIKATOR,
+    RHK_ATASAN_BY_ID,
+    RHK_ATASAN_CHECK,
     RHK_BY_ID,
     RHK_BY_SKP,
     RHK_PENILAI_TAHUN,
@@ -138,16 +140,11 @@ class RencanaHasilKerja(relay.Node):
     async def skp(self, info: strawberry.Info) -> "Skp":
         return build(info, Skp, await loader(info, SKP_BY_ID).load(self.skp_id))
 
-    @strawberry.field(description="The superior's RHK this one intervenes (cascading); "
-                      "FORBIDDEN where the superior's records are outside your scope")
-    async def rhk_atasan(self, info: strawberry.Info) -> "RencanaHasilKerja | None":
-        if self.rhk_atasan_id is None:
-            return None
-        row = await loader(info, RHK_BY_ID).load(self.rhk_atasan_id)
-        if row is None:
-            return None
-        await ensure_records_visible(info, row["pegawai_id"], "rhkAtasan")
-        return build(info, RencanaHasilKerja, row)
+    rhk_atasan: "RencanaHasilKerja | None" = related_one(
+        RHK_ATASAN_BY_ID, "rhk_atasan_id", lambda: RencanaHasilKerja,
+        check=RHK_ATASAN_CHECK,
+        description="The superior's RHK this one intervenes (cascading); FORBIDDEN where the "
+                    "superior's records are outside your scope")
 
     @strawberry.field(description="The superior's RHK this one intervenes, in brief: readable "
                       "wherever this RHK is")

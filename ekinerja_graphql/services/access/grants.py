@@ -24,6 +24,18 @@ SCOPE_COLUMNS = {
     "atasan_penilai_id": "pejabat_penilai__pejabat_penilai_id",
     "unit_path": "unit__path",
 }
+OWNER = "owner__"  # prefix of the SCOPE_COLUMNS of a row's owner joined to the row
+
+
+def owner_scope_columns(path: str) -> dict[str, str]:
+    """The SCOPE_COLUMNS of the pegawai a row belongs to, reached through `path` (an RHK's
+    owner: "skp__pegawai"), as `.values()` fields named `owner__<column>`."""
+    return {OWNER + name: f"{path}__{source}" for name, source in SCOPE_COLUMNS.items()}
+
+
+def owner_of(row: Mapping) -> dict:
+    """The owner's scope row out of a row carrying owner_scope_columns."""
+    return {name: row[OWNER + name] for name in SCOPE_COLUMNS}
 
 
 class Access(Enum):
