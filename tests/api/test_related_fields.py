@@ -5,11 +5,13 @@ the rows it read."""
 
 import gc
 
+from strawberry.relay import to_base64
+
 from ekinerja_graphql.api.compiled.plan import CALL, RELATED, field_plans
 from ekinerja_graphql.api.context import build_context
 from ekinerja_graphql.api.schema import build_schema
-from ekinerja_graphql.models import Skp
-from tests.support.graphql import admin_pusat, count_statements
+from ekinerja_graphql.models import RencanaHasilKerja, Skp
+from tests.support.graphql import admin_pusat, count_statements, principal
 
 QUERY = """query ($tahun: Int!) { pegawaiList(first: 30) { nodes {
   nip unit { nama } jabatan { nama }
@@ -81,3 +83,35 @@ def _details(parent, name):
 
     node = parse(f"{{ {name} }}").definitions[0].selection_set.selections[0]
     return [FieldDetails(node, None)]
+
+
+RHK_ATASAN = """query ($tahun: Int!) { me { skp(tahun: $tahun) { rencanaHasilKerja {
+  id rhkAtasan { uraian } } } } }"""
+
+
+async def test_rhk_atasan_is_checked_against_its_owners_records(seeded_db, test_settings):
+    """A pegawai may not read their penilai's RHK through rhkAtasan (FORBIDDEN at that
+    field, siblings kept); the penilai, its owner, may; on both executors alike."""
+    rhk = await RencanaHasilKerja.filter(rhk_atasan_id__not_isnull=True).select_related(
+        "skp__pegawai", "rhk_atasan__skp__pegawai").order_by("id").first()
+    owner, penilai = rhk.skp.pegawai, rhk.rhk_atasan.skp.pegawai
+    assert owner.id != penilai.id
+    variables = {"tahun": rhk.skp.tahun}
+    for compiled in (True, False):
+        schema = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
+        context = await build_context(principal=principal(owner.nip), settings=test_settings)
+        result = await schema.execute(RHK_ATASAN, variable_values=variables,
+                                      context_value=context)
+        listed = result.data["me"]["skp"]["rencanaHasilKerja"]
+        mine = next(item for item in listed if item["id"] == to_base64("RencanaHasilKerja",
+                                                                      rhk.id))
+        assert mine["rhkAtasan"] is None
+        forbidden = [e for e in result.errors if e.path[-1] == "rhkAtasan"]
+        assert forbidden and all(e.extensions["code"] == "FORBIDDEN" for e in forbidden)
+        assert forbidden[0].message == "rhkAtasan belongs to a pegawai outside what you may see"
+    context = await build_context(principal=principal(penilai.nip), settings=test_settings)
+    seen = await build_schema(test_settings).execute(
+        "query ($id: ID!) { node(id: $id) { ... on RencanaHasilKerja { rhkAtasan { uraian } } } }",
+        variable_values={"id": to_base64("RencanaHasilKerja", rhk.id)}, context_value=context)
+    assert seen.errors is None, seen.errors
+    assert seen.data["node"]["rhkAtasan"] == {"uraian": rhk.rhk_atasan.uraian}
