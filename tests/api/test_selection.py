@@ -4,10 +4,11 @@ that sees everything and for one whose guards refuse some of it."""
 
 import orjson
 import pytest
+from strawberry.relay import to_base64
 
 from ekinerja_graphql.api.context import build_context
 from ekinerja_graphql.api.schema import build_schema, schema
-from ekinerja_graphql.models import Skp, Tukin
+from ekinerja_graphql.models import Skp, Tukin, UnitOrganisasi
 from ekinerja_graphql.services.demo_accounts import find_demo_accounts
 from tests.support.graphql import count_statements, principal, run
 
@@ -100,3 +101,25 @@ async def test_a_page_reads_the_selected_columns_through_fragments_and_directive
                   test_settings)
     (page,) = [s for s in statements if 'FROM "pegawai"' in s and "LIMIT" in s]
     assert '"nik"' in page and '"unit_path"' in page and '"nama"' not in page
+
+
+async def test_a_units_page_reads_its_columns_in_its_union_and_converts_them(
+        roles, test_settings):
+    """UnitOrganisasi.pegawai: the page's rows come from its UNION ALL with only the columns
+    read, converted as a loader converts them; every field as on a whole row."""
+    tahun = (await Skp.all().order_by("-tahun").first()).tahun
+    fields = " ".join(s for s in SELECTIONS if "$bulan" not in s).replace("$tahun", str(tahun))
+    unit = await UnitOrganisasi.filter(parent_id=None).first()
+    who = roles["ADMIN_PUSAT"]
+    query = f"""{{ node(id: "{to_base64('UnitOrganisasi', unit.id)}") {{
+        ... on UnitOrganisasi {{ jumlahPegawai(includeDescendants: true)
+          pegawai(first: 6, includeDescendants: true) {{ totalCount nodes {{ {fields} }} }}
+        }} }} }}"""
+    page = await run(query, who, test_settings)
+    assert page.errors is None, page.errors
+    found = page.data["node"]["pegawai"]
+    assert found["totalCount"] == page.data["node"]["jumlahPegawai"] > 6  # sees everyone
+    for node in found["nodes"]:
+        alone = await run(f'{{ pegawai(nip: "{node["nip"]}") {{ {fields} }} }}', who,
+                          test_settings)
+        assert alone.errors is None and alone.data["pegawai"] == node

@@ -4,7 +4,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
-from ekinerja_graphql.api.connection import page_request
+from ekinerja_graphql.api.connection import CONNECTION_NODES, page_request
+from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.enums import Eselon, JenisJabatan, JenisUnit, JenjangJabatanFungsional
 from ekinerja_graphql.api.limits import fan_out
 from ekinerja_graphql.api.loaders import loader
@@ -13,6 +14,7 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
     UNIT_BY_ID,
     UNIT_CHILDREN,
 )
+from ekinerja_graphql.api.pegawai.dataloaders import pegawai_fields
 from ekinerja_graphql.api.pegawai.sorts import BY_NAMA
 from ekinerja_graphql.api.pegawai.unit_pegawai import (
     JUMLAH_PEGAWAI,
@@ -22,8 +24,10 @@ from ekinerja_graphql.api.pegawai.unit_pegawai import (
     UnitScope,
 )
 from ekinerja_graphql.api.rows import build, build_all
+from ekinerja_graphql.api.selection import attributes_read, narrowed
 from ekinerja_graphql.domain.nama import format_nama_lengkap
 from ekinerja_graphql.domain.organisasi import ancestor_ids
+from ekinerja_graphql.services.access import Access
 
 if TYPE_CHECKING:
     from ekinerja_graphql.api.pegawai.types import Pegawai, PegawaiConnection
@@ -127,10 +131,15 @@ class UnitOrganisasi(relay.Node):
 
         scope = UnitScope(self.id, include_descendants)
         page = page_request(info.context.settings, BY_NAMA, first, after)
-        found = await loader(info, UNIT_PEGAWAI_PAGES).load(UnitPageKey(scope, page))
-        count = loader(info, UNIT_PEGAWAI_COUNT)
-        return PegawaiConnection.of(info, found, BY_NAMA, Pegawai.from_row,
-                                    lambda: count.load(scope))
+        read = attributes_read(info, *CONNECTION_NODES)
+        fields = narrowed(pegawai_fields(), read, "id", BY_NAMA.column)
+        found = await loader(info, UNIT_PEGAWAI_PAGES).load(
+            UnitPageKey(scope, page, tuple(fields.items())))
+        # For a viewer who sees every pegawai, what they may see is the head count: one read.
+        sees_all = viewer_of(info).condition(Access.RECORDS) is None
+        count = loader(info, JUMLAH_PEGAWAI if sees_all else UNIT_PEGAWAI_COUNT)
+        make_node = Pegawai.from_row if read is None else Pegawai.from_columns
+        return PegawaiConnection.of(info, found, BY_NAMA, make_node, lambda: count.load(scope))
 
     @strawberry.field(description="Number of pegawai placed in the unit (all statuses): a head "
                       "count, open to every signed-in user")

@@ -2,8 +2,9 @@
 
 Each unit of a batch is one branch of a UNION ALL: the visible pegawai of that
 unit (or its subtree), after the cursor, ordered and limited like a top-level
-page. A branch's range on the unit path and its LIMIT let the database stop
-after one page, whatever the size of the subtree.
+page, with the columns the query reads of them (api/selection.py). A branch's
+range on the unit path and its LIMIT let the database stop after one page,
+whatever the size of the subtree.
 """
 
 from collections.abc import Sequence
@@ -15,8 +16,8 @@ from tortoise.queryset import QuerySet
 from ekinerja_graphql.api.connection import Page, PageRequest, SortKey, after_condition
 from ekinerja_graphql.api.loaders import BatchFunction, LoaderSpec, RequestLoaders
 from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID
-from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID
 from ekinerja_graphql.api.pegawai.sorts import BY_NAMA
+from ekinerja_graphql.api.plain_values import convert_rows, value_converters
 from ekinerja_graphql.domain.organisasi import subtree_bounds
 from ekinerja_graphql.models import Pegawai
 from ekinerja_graphql.services.access import Access
@@ -32,6 +33,7 @@ class UnitScope:
 class UnitPageKey:
     scope: UnitScope
     page: PageRequest
+    fields: tuple[tuple[str, str], ...]  # the `.values()` fields of the rows (alias, source)
 
 
 def _visible(loaders: RequestLoaders) -> QuerySet:
@@ -72,39 +74,38 @@ async def _union(branches: list[str], inner_params: list) -> list[dict]:
     return await connection.execute_query_dict(" UNION ALL ".join(branches), params)
 
 
-async def _pages(
-    loaders: RequestLoaders, page: PageRequest, sort: SortKey, scopes: Sequence[UnitScope]
-) -> list[Page]:
+async def _pages(loaders: RequestLoaders, page: PageRequest, sort: SortKey,
+                 scopes: Sequence[UnitScope], fields: dict[str, str]) -> list[Page]:
     queryset = _visible(loaders)
     if page.after is not None:
         queryset = queryset.filter(after_condition(sort, page))
-    inner, params = sql_and_params(
-        queryset.values(id="id", sort_key=sort.column, unit_id="unit_id", unit_path="unit__path")
-    )
+    # What the branches filter and order by, beside the fields the rows are read for.
+    query = queryset.values(**{**fields, "sort_key": sort.column, "unit_id": "unit_id",
+                               "unit_path": "unit__path"})
+    inner, params = sql_and_params(query)
     branches = [
-        f"SELECT * FROM (SELECT {n} AS branch, t.id FROM ({inner}) t WHERE {condition} "
+        f"SELECT * FROM (SELECT {n} AS branch, t.* FROM ({inner}) t WHERE {condition} "
         f"ORDER BY t.sort_key, t.id LIMIT {page.size_with_lookahead}) b{n}"
         for n, condition in enumerate(await _branch_conditions(loaders, scopes))
     ]
-    found: list[list[int]] = [[] for _ in scopes]
-    for row in await _union(branches, params):
-        found[row["branch"]].append(row["id"])
-    wanted = sorted({i for ids in found for i in ids})
-    rows = {row["id"]: row for row in await loaders[PEGAWAI_BY_ID].load_many(wanted) if row}
-    return [Page.from_lookahead([rows[i] for i in ids if i in rows], page) for ids in found]
+    found: list[list[dict]] = [[] for _ in scopes]
+    dialect = connections.get("default").capabilities.dialect
+    for row in convert_rows(await _union(branches, params), value_converters(query, dialect)):
+        found[row.pop("branch")].append(row)
+    return [Page.from_lookahead(rows, page) for rows in found]
 
 
 def _page_loader(loaders: RequestLoaders) -> BatchFunction:
     async def load(keys: Sequence[UnitPageKey]) -> list[Page]:
-        by_page: dict[PageRequest, list[UnitScope]] = {}
+        by_page: dict[tuple, list[UnitScope]] = {}
         for key in keys:
-            by_page.setdefault(key.page, []).append(key.scope)
+            by_page.setdefault((key.page, key.fields), []).append(key.scope)
         pages: dict[UnitPageKey, Page] = {}
-        for page, scopes in by_page.items():
+        for (page, fields), scopes in by_page.items():
             unique = list(dict.fromkeys(scopes))
-            for scope, found in zip(unique, await _pages(loaders, page, BY_NAMA, unique),
-                                    strict=True):
-                pages[UnitPageKey(scope, page)] = found
+            found = await _pages(loaders, page, BY_NAMA, unique, dict(fields))
+            for scope, rows in zip(unique, found, strict=True):
+                pages[UnitPageKey(scope, page, fields)] = rows
         return [pages[key] for key in keys]
 
     return load
