@@ -103,3 +103,18 @@ def test_installation_secret_is_random_private_and_stable(tmp_path):
     assert first == installation_secret(tmp_path / "a")
     assert len(first) == 64 and first != installation_secret(tmp_path / "b")
     assert (tmp_path / "a" / "jwt-secret").stat().st_mode & 0o077 == 0
+
+
+def test_a_verified_token_is_remembered_until_it_expires_and_only_for_its_key():
+    settings = Settings(jwt_secret=SECRET, jwt_leeway_seconds=0)
+    now = int(time.time())
+    token = signed(iat=now, exp=now + 2)
+    assert decode_token(token, settings).subject == NIP
+    assert decode_token(token, settings).subject == NIP  # remembered
+    other_key = Settings(jwt_secret="another-secret-that-is-long-enough-too",
+                         jwt_leeway_seconds=0)
+    with pytest.raises(InvalidToken, match="Signature verification failed"):
+        decode_token(token, other_key)  # remembered for its own key only
+    time.sleep(max(0.0, now + 2 - time.time()) + 0.05)
+    with pytest.raises(InvalidToken, match="expired"):
+        decode_token(token, settings)
