@@ -7,6 +7,8 @@ from graphql import parse
 from graphql.execution import Executor
 from strawberry import relay
 
+from ekinerja_graphql.api.compiled.extension import EXECUTIONS
+from ekinerja_graphql.api.compiled.leaf_objects import LeafObject
 from ekinerja_graphql.api.compiled.plan import Plan
 from ekinerja_graphql.api.compiled.run import CompiledRun
 from ekinerja_graphql.api.context import build_context
@@ -88,3 +90,28 @@ async def test_related_rows_are_written_without_objects_as_graphql_core_writes_t
                  for rhk in p["skp"]["rencanaHasilKerja"] for i in rhk["indikator"]
                  for r in i["realisasi"]]
     assert len(realisasi) > 100 and all(r["__typename"] == "Realisasi" for r in realisasi)
+
+
+async def test_a_narrowed_row_the_writer_refuses_sends_the_request_to_graphql_core(
+        seeded_db, test_settings, monkeypatch):
+    """Rows read with only the written columns cannot be made into objects: a row the
+    writer refuses (which only data the database cannot hold would cause) reruns the
+    request on graphql-core, which answers it whole."""
+    who = await admin_pusat()
+    variables = {"tahun": (await Skp.all().order_by("-tahun").first()).tahun}
+    schema = build_schema(test_settings.model_copy(update={"compiled_reads": True}))
+    context = await build_context(principal=who, settings=test_settings)
+    expected = (await schema.execute(QUERY, variable_values=variables,
+                                     context_value=context)).data
+    refuse = LeafObject.write
+
+    def refusing(self, values):
+        written = refuse(self, values)
+        return None if written is not None and "nomorPeriode" in written else written
+
+    monkeypatch.setattr(LeafObject, "write", refusing)
+    fallbacks = EXECUTIONS.labels("graphql-core", "not_compilable")._value.get()
+    context = await build_context(principal=who, settings=test_settings)
+    result = await schema.execute(QUERY, variable_values=variables, context_value=context)
+    assert result.errors is None and result.data == expected
+    assert EXECUTIONS.labels("graphql-core", "not_compilable")._value.get() == fallbacks + 1
