@@ -34,8 +34,9 @@ class Related:
     spec: LoaderSpec
     key: str  # the attribute of the object whose value the loader is asked for
     node_type_of: type | Callable[[], type]  # the type, or a function naming a later one
-    many: bool  # the loader's value is a list of rows, not one row or None
+    many: bool  # the field's value is a list of rows, not one row or None
     check: RowCheck | None = None  # for one row: checked before it is shown
+    pick: Callable[[list[dict]], dict | None] | None = None  # one row of the loader's list
 
     @property
     def node_type(self) -> type:
@@ -43,7 +44,7 @@ class Related:
         return of if isinstance(of, type) else of()
 
     def value(self, context: Any, loaded: Any) -> Any:
-        """The field's value from what the loader returned for the key."""
+        """The field's value from what the loader returned for the key (a row picked)."""
         if self.many:
             return build_rows(context.budget, self.node_type, loaded)
         if loaded is None:
@@ -65,22 +66,31 @@ def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) ->
 
 
 def related_one(spec: LoaderSpec, key: str, node_type: type | Callable[[], type], *,
-                nullable: bool = True, check: RowCheck | None = None, **options: Any) -> Any:
+                nullable: bool = True, check: RowCheck | None = None,
+                pick: Callable[[list[dict]], dict | None] | None = None,
+                **options: Any) -> Any:
     """A `node_type | None` field (`node_type` if not nullable): the row of `spec` for the
-    object's `key`; None when the key is None (nothing is asked) or the row does not exist;
-    an error where the row fails `check`. For the type being defined, give a function
-    returning it and annotate the attribute (`parent: "Unit | None" = related_one(...)`)."""
-    related = Related(spec, key, node_type, many=False, check=check)
+    object's `key` (`pick`: the row picked from the list a grouped loader holds for it);
+    None when the key is None (nothing is asked) or the row does not exist; an error where
+    the row fails `check`. For the type being defined, give a function returning it and
+    annotate the attribute (`parent: "Unit | None" = related_one(...)`)."""
+    related = Related(spec, key, node_type, many=False, check=check, pick=pick)
 
     async def resolve(self, info: strawberry.Info):
         value = getattr(self, key)
         if value is None:
             return None
-        return related.value(info.context, await loader(info, spec).load(value))
+        loaded = await loader(info, spec).load(value)
+        return related.value(info.context, loaded if pick is None else pick(loaded))
 
     if isinstance(node_type, type):
         resolve.__annotations__["return"] = node_type | None if nullable else node_type
     return _field(resolve, related, options)
+
+
+def last(rows: list[dict]) -> dict | None:
+    """For `pick`: the last of the rows, in the loader's order."""
+    return rows[-1] if rows else None
 
 
 def _field(resolve, related: Related, options: dict) -> Any:

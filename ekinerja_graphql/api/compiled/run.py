@@ -230,6 +230,8 @@ class CompiledRun:
             self._field_error(_exception(loaded), field, work, None)
             return
         try:
+            if field.related.pick is not None:
+                loaded = field.related.pick(loaded)
             value = self._related_value(field, work, loaded)
         except NotCompilable:
             raise

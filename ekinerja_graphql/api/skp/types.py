@@ -29,7 +29,7 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
 from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
 from ekinerja_graphql.api.permissions import records_visible_owners
-from ekinerja_graphql.api.related import related_list, related_one
+from ekinerja_graphql.api.related import last, related_list, related_one
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import (
     INDIKATOR_BY_RHK,
@@ -51,6 +51,12 @@ if TYPE_CHECKING:
     from ekinerja_graphql.api.evaluasi.types import Evaluasi
 
 EvaluasiRef = Annotated["Evaluasi", strawberry.lazy("ekinerja_graphql.api.evaluasi.types")]
+
+
+def _evaluasi_type() -> type:
+    from ekinerja_graphql.api.evaluasi.types import Evaluasi  # it imports this module
+
+    return Evaluasi
 
 # Expected sizes for the query cost (api/limits.py); the result budget catches the rest.
 RHK_FAN_OUT = 10
@@ -294,12 +300,9 @@ class Skp(relay.Node):
         rows = await loader(info, RIWAYAT_BY_SKP).load((self.id, count))
         return build_all(info, SkpRiwayat, rows)
 
-    @strawberry.field(description="The evaluation of the latest period, if any")
-    async def evaluasi_terakhir(self, info: strawberry.Info) -> EvaluasiRef | None:
-        from ekinerja_graphql.api.evaluasi.types import Evaluasi
-
-        rows = await loader(info, EVALUASI_BY_SKP).load(self.id)
-        return build(info, Evaluasi, rows[-1]) if rows else None
+    evaluasi_terakhir: EvaluasiRef | None = related_one(
+        EVALUASI_BY_SKP, "id", _evaluasi_type, pick=last,
+        description="The evaluation of the latest period, if any")
 
 
 async def _pejabat_negara(info: strawberry.Info, pejabat_id: int | None) -> PejabatNegara | None:
