@@ -201,10 +201,14 @@ class CompiledRun:
         # The batches first: a resolver then asking one of their keys waits for them.
         values = await drive(batches + [entry[0] for entry in pending]
                              + [entry[0] for entry in items])
+        related_done = self._related_done
         for entries, found in zip(asks.values(), values[:len(asks)], strict=True):
-            for key, field, work in entries:
-                self._related_done(field, work,
-                                   found if isinstance(found, BaseException) else found[key])
+            if isinstance(found, BaseException):
+                for _, field, work in entries:
+                    related_done(field, work, found)
+            else:
+                for key, field, work in entries:
+                    related_done(field, work, found[key])
         values = values[len(asks):]
         for (_, field, work, path), value in zip(pending, values[:len(pending)], strict=True):
             if self.outcome.is_dead(work.slot):
@@ -224,7 +228,7 @@ class CompiledRun:
                 self._item(field, work, item_type, value, slot)
 
     def _related_done(self, field: FieldPlan, work: Work, loaded: Any) -> None:
-        if self.outcome.is_dead(work.slot):
+        if self.outcome.nulled and self.outcome.is_dead(work.slot):
             return
         if isinstance(loaded, BaseException):
             self._field_error(_exception(loaded), field, work, None)
@@ -245,7 +249,7 @@ class CompiledRun:
         """The related field's objects from the loader's rows; _WRITTEN when the rows were
         written as they are (a selection of leaves, each row written without a problem)."""
         related, context = field.related, self.executor.context_value
-        writer, _, narrowed = self._related_rows(field)
+        writer, _, narrowed = field.related_rows  # found when the loader was asked
         if writer is None or loaded is None:
             return related.value(context, loaded)
         if related.check is not None:
