@@ -32,7 +32,10 @@ class Guard(BasePermission):
     reads = frozenset(SCOPE_COLUMNS)  # the columns of `source.row` the access rule checks
 
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
-        return viewer_of(info).allows(self.access, source.row)
+        return self.allows(viewer_of(info), source)
+
+    def allows(self, viewer: Viewer, source: Any) -> bool:
+        return viewer.allows(self.access, source.row)
 
     def on_unauthorized(self) -> None:
         raise Forbidden(self.message)

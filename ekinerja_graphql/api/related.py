@@ -6,6 +6,7 @@ tells the compiled read path the same thing, so that path asks the loader for a 
 depth's keys without calling a resolver, making an Info or a coroutine per object.
 """
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,16 +33,33 @@ class RowCheck:
 @dataclass(frozen=True, slots=True)
 class Related:
     spec: LoaderSpec
-    key: str  # the attribute of the object whose value the loader is asked for
+    # The attribute of the object whose value the loader is asked for; or a tuple of
+    # attributes and of the field's arguments, whose values make the key.
+    key: str | tuple[str, ...]
     node_type_of: type | Callable[[], type]  # the type, or a function naming a later one
     many: bool  # the field's value is a list of rows, not one row or None
     check: RowCheck | None = None  # for one row: checked before it is shown
     pick: Callable[[list[dict]], dict | None] | None = None  # one row of the loader's list
+    arguments: tuple[str, ...] = ()  # the field's arguments (python names)
 
     @property
     def node_type(self) -> type:
         of = self.node_type_of
         return of if isinstance(of, type) else of()
+
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """The attributes of the object the key is made of."""
+        if isinstance(self.key, str):
+            return (self.key,)
+        return tuple(part for part in self.key if part not in self.arguments)
+
+    def key_of(self, source: Any, arguments: dict[str, Any]) -> Any:
+        """What the loader is asked for, for `source` and the field's arguments."""
+        if isinstance(self.key, str):
+            return getattr(source, self.key)
+        return tuple(arguments[part] if part in self.arguments else getattr(source, part)
+                     for part in self.key)
 
     def value(self, context: Any, loaded: Any) -> Any:
         """The field's value from what the loader returned for the key (a row picked)."""
@@ -65,27 +83,45 @@ def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) ->
     return _field(resolve, related, options)
 
 
-def related_one(spec: LoaderSpec, key: str, node_type: type | Callable[[], type], *,
-                nullable: bool = True, check: RowCheck | None = None,
+def related_one(spec: LoaderSpec, key: str | tuple[str, ...],
+                node_type: type | Callable[[], type], *, nullable: bool = True,
+                check: RowCheck | None = None,
                 pick: Callable[[list[dict]], dict | None] | None = None,
-                **options: Any) -> Any:
+                arguments: dict[str, type] | None = None, **options: Any) -> Any:
     """A `node_type | None` field (`node_type` if not nullable): the row of `spec` for the
     object's `key` (`pick`: the row picked from the list a grouped loader holds for it);
     None when the key is None (nothing is asked) or the row does not exist; an error where
-    the row fails `check`. For the type being defined, give a function returning it and
+    the row fails `check`. `arguments`: the field's arguments and their types, which a
+    tuple `key` may name. For the type being defined, give a function returning it and
     annotate the attribute (`parent: "Unit | None" = related_one(...)`)."""
-    related = Related(spec, key, node_type, many=False, check=check, pick=pick)
+    related = Related(spec, key, node_type, many=False, check=check, pick=pick,
+                      arguments=tuple(arguments or ()))
 
-    async def resolve(self, info: strawberry.Info):
-        value = getattr(self, key)
+    async def resolve(self, info: strawberry.Info, **given: Any):
+        value = related.key_of(self, given)
         if value is None:
             return None
         loaded = await loader(info, spec).load(value)
         return related.value(info.context, loaded if pick is None else pick(loaded))
 
-    if isinstance(node_type, type):
-        resolve.__annotations__["return"] = node_type | None if nullable else node_type
+    returns = (node_type | None if nullable else node_type) if isinstance(node_type, type) \
+        else inspect.Signature.empty  # then the attribute's annotation says it
+    resolve.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+         inspect.Parameter("info", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                           annotation=strawberry.Info)]
+        + [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation)
+           for name, annotation in (arguments or {}).items()],
+        return_annotation=returns)
+    resolve.__annotations__ = {"info": strawberry.Info, **(arguments or {})}
+    if returns is not inspect.Signature.empty:
+        resolve.__annotations__["return"] = returns
     return _field(resolve, related, options)
+
+
+def first(rows: list[dict]) -> dict | None:
+    """For `pick`: the first of the rows, in the loader's order."""
+    return rows[0] if rows else None
 
 
 def last(rows: list[dict]) -> dict | None:

@@ -85,11 +85,11 @@ def _read_by(fields: Iterable[FieldPlan]) -> set[str] | None:
         if field.kind in (ATTRIBUTE, NODE_ID):
             found.add(field.attribute)
         elif field.kind == RELATED:
-            found.add(field.related.key)
+            found.update(field.related.attributes)
+            for guard in field.guards:
+                found |= guard.reads
         elif field.kind == CALL:
             declared = field.strawberry_field.metadata.get(READS)
-            if declared is None and field.related is not None:
-                declared = {field.related.key}
             if declared is None:
                 return None
             found |= declared

@@ -56,7 +56,8 @@ def test_the_plan_marks_loader_fields_related_and_others_called(test_settings):
     skp = schema.get_type("Skp")
     assert kind(skp, "rencanaHasilKerja") == CALL  # filters by an argument
     pegawai = schema.get_type("Pegawai")
-    assert kind(pegawai, "skp") == CALL  # its guard (SeesRecords) checked before the call
+    assert kind(pegawai, "skp") == RELATED  # its guard (SeesRecords) checked on the object
+    assert kind(pegawai, "nik") == CALL  # a guarded resolver
     assert kind(pegawai, "jabatan") == RELATED
 
 

@@ -53,7 +53,7 @@ class FieldPlan:
     leaf: Any = None  # for a leaf type (or a non-null one): value -> JSON value
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
-    guards: tuple = ()  # CALL: permissions checked before the resolver (api/permissions.py)
+    guards: tuple = ()  # CALL, RELATED: permissions checked first (api/permissions.py Guard)
     related: Any = None  # RELATED: its api.related.Related
     related_rows: tuple | None = None  # RELATED: how its rows are read, found on first use
     # For a list of one concrete object type: (the GraphQL type, the Strawberry class whose
@@ -102,7 +102,7 @@ def _field_plan(key, details, nodes, name, definition, parent_type) -> FieldPlan
     elif (guards := _direct_call_guards(strawberry_field)) is not None:
         plan.related = strawberry_field.metadata.get(RELATED_METADATA)
         plan.guards = guards
-        plan.kind = CALL if plan.related is None or guards else RELATED
+        plan.kind = CALL if plan.related is None else RELATED
         plan.strawberry_field = strawberry_field
     return plan
 

@@ -127,9 +127,23 @@ class CompiledRun:
 
     def _ask_loader(self, field: FieldPlan, work: Work) -> None:
         """What the related field's resolver would await, asked for without it: the key
-        joins the depth's batch for its loader (_settle)."""
-        key = getattr(work.source, field.related.key)
-        if key is None and not field.related.many:
+        joins the depth's batch for its loader (_settle). Its guards first, as Strawberry's
+        PermissionExtension checks them."""
+        related, source = field.related, work.source
+        if field.guards:
+            try:
+                viewer = self.executor.context_value.require_viewer()
+                for guard in field.guards:
+                    if not guard.allows(viewer, source):
+                        guard.on_unauthorized()  # raises FORBIDDEN
+            except Exception as error:  # noqa: BLE001 - located like graphql-core
+                self._field_error(error, field, work, None)
+                return
+        if related.arguments:
+            key = related.key_of(source, self._arguments_of(field)[1])
+        else:
+            key = getattr(source, related.key)
+        if key is None and not related.many:
             self._complete(field, None, work, None)
             return
         work.out[field.key] = None  # keeps the key's place in the response
@@ -168,7 +182,7 @@ class CompiledRun:
             arguments = get_argument_values(field.definition, field.nodes[0],
                                             self.executor.variable_values)
             converted = None
-            if field.kind == CALL:
+            if field.kind in (CALL, RELATED):
                 strawberry_field = field.strawberry_field
                 converted = convert_arguments(
                     arguments, strawberry_field.arguments,

@@ -31,7 +31,7 @@ from ekinerja_graphql.api.permissions import (
     ensure_identity_visible,
     identities_visible,
 )
-from ekinerja_graphql.api.related import related_one
+from ekinerja_graphql.api.related import first, related_one
 from ekinerja_graphql.api.rows import build, build_all, instance
 from ekinerja_graphql.api.selection import reads
 from ekinerja_graphql.api.skp.dataloaders import SKP_BY_PEGAWAI, SKP_BY_PEGAWAI_TAHUN
@@ -180,13 +180,10 @@ class Pegawai(relay.Node):
         info.context.budget.spend(len(visible))
         return [Pegawai.from_row(row) for row in visible]
 
-    @strawberry.field(description="The SKP for a year; the latest one if a mutasi split the year",
-                      permission_classes=[SeesRecords], metadata=reads("id"))
-    async def skp(self, info: strawberry.Info, tahun: int) -> SkpRef | None:
-        from ekinerja_graphql.api.skp.types import Skp
-
-        rows = await loader(info, SKP_BY_PEGAWAI_TAHUN).load((self.id, tahun))
-        return build(info, Skp, rows[0]) if rows else None
+    skp: SkpRef | None = related_one(
+        SKP_BY_PEGAWAI_TAHUN, ("id", "tahun"), lambda: _skp_type(), arguments={"tahun": int},
+        pick=first, permission_classes=[SeesRecords],
+        description="The SKP for a year; the latest one if a mutasi split the year")
 
     @strawberry.field(description=f"All SKPs, newest first; counts {SKP_LIST_FAN_OUT} in the "
                       "query cost", permission_classes=[SeesRecords],
@@ -218,6 +215,12 @@ class Pegawai(relay.Node):
             return None
         info.context.budget.spend(1)
         return TukinBulanan.from_row(rows[0])
+
+
+def _skp_type() -> type:
+    from ekinerja_graphql.api.skp.types import Skp  # it imports this module
+
+    return Skp
 
 
 _PLAIN_FIELDS = (
