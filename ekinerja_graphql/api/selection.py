@@ -1,6 +1,6 @@
 """Which attributes of the objects a list field returns the query will read, so that the
 field's SELECT reads those columns and no more: a report's page of pegawai needs 6 of
-their 33 columns, and each column costs decoding, converting and building the query.
+the 32 it could read, and each column costs decoding, converting and building the query.
 (An object built from a row has its columns as attributes.)
 
 A field reads: its attribute (a plain field or Node.id), the key its loader is asked for
@@ -43,25 +43,28 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     variables = raw.variable_values
     if isinstance(variables, dict):  # Strawberry gives graphql-core's resolvers the values only
         variables = VariableValues({}, variables)
+
+    def subfields(parent, details) -> dict | None:
+        if not isinstance(parent, GraphQLObjectType):
+            return None  # an interface or union: its objects' fields are not known here
+        return collect_subfields(raw.schema, fragments, variables, raw.operation, parent,
+                                 details).grouped_field_set
+
     found: set[str] = set()
     for path in paths:
         parent = get_named_type(raw.return_type)
         details = [FieldDetails(node, None) for node in raw.field_nodes]
         for name in path:
-            if not isinstance(parent, GraphQLObjectType):
+            if (grouped := subfields(parent, details)) is None:
                 return None
-            grouped = collect_subfields(raw.schema, fragments, variables, raw.operation,
-                                        parent, details).grouped_field_set
             details = [detail for entries in grouped.values()
                        if entries[0].node.name.value == name for detail in entries]
             if not details:
                 break  # the path is not selected
             parent = get_named_type(raw.schema.get_field(parent, name).type)
         else:
-            if not isinstance(parent, GraphQLObjectType):
+            if (grouped := subfields(parent, details)) is None:
                 return None
-            grouped = collect_subfields(raw.schema, fragments, variables, raw.operation,
-                                        parent, details).grouped_field_set
             read = _read_by(field_plans(raw.schema, parent, grouped))
             if read is None:
                 return None
@@ -84,17 +87,15 @@ def _read_by(fields: Iterable[FieldPlan]) -> set[str] | None:
     for field in fields:
         if field.kind in (ATTRIBUTE, NODE_ID):
             found.add(field.attribute)
-        elif field.kind == RELATED:
+            continue
+        if field.kind == TYPENAME:
+            continue
+        if field.kind == RELATED:
             found.update(field.related.attributes)
-            for guard in field.guards:
-                found |= guard.reads
-        elif field.kind == CALL:
-            declared = field.strawberry_field.metadata.get(READS)
-            if declared is None:
-                return None
+        elif field.kind == CALL and (declared := field.strawberry_field.metadata.get(READS)):
             found |= declared
-            for guard in field.guards:
-                found |= guard.reads
-        elif field.kind != TYPENAME:
-            return None
+        else:
+            return None  # a resolver that does not say what it reads
+        for guard in field.guards:
+            found |= guard.reads
     return found
