@@ -1,9 +1,12 @@
-"""Fields whose value is what a loader holds for one attribute of the object, built as a type.
+"""Fields whose value is what a loader holds for a key of the object, built as a type.
 
 Declared once: `related_list(SPEC, "id", Realisasi)` is the resolver
 `build_all(info, Realisasi, await loader(info, SPEC).load(self.id))`, and its metadata
 tells the compiled read path the same thing, so that path asks the loader for a whole
 depth's keys without calling a resolver, making an Info or a coroutine per object.
+A one-row field may also pick its row from a list (`pick`), check the row (`check`),
+take its key partly from its arguments (`arguments`) and carry guards
+(`permission_classes` of api/permissions.Guard, checked on the object first).
 """
 
 import inspect
