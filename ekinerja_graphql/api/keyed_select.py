@@ -17,7 +17,7 @@ import orjson
 from tortoise.expressions import RawSQL
 from tortoise.models import Model
 
-from ekinerja_graphql.api.plain_values import columns, convert_rows, value_converters
+from ekinerja_graphql.api.plain_values import columns, convert_rows, narrowed, value_converters
 
 POSTGRES = "postgres"
 
@@ -92,7 +92,4 @@ class KeyedSelect:
         return _Statement(sql, value_converters(query, dialect), dialect == POSTGRES)
 
     def _columns(self) -> dict[str, Any]:
-        every = columns(self.model, **self.joined)
-        if self.only is None:
-            return every
-        return {alias: source for alias, source in every.items() if alias in self.only}
+        return narrowed(columns(self.model, **self.joined), self.only)

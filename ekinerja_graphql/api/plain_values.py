@@ -29,6 +29,16 @@ def columns(model: type[Model], **joined: str) -> dict[str, str]:
     return {**{name: name for name in _column_names(model)}, **joined}
 
 
+def narrowed(fields: dict[str, str], names: frozenset[str] | None,
+             *always: str) -> dict[str, str]:
+    """Those of the `.values()` fields (alias: source) named in `names` or `always` (keys,
+    sort columns): all of them when `names` is None."""
+    if names is None:
+        return fields
+    wanted = names.union(always)
+    return {alias: source for alias, source in fields.items() if alias in wanted}
+
+
 async def plain_values(queryset: QuerySet, **fields: str) -> list[dict]:
     query = queryset.values(**fields)
     query.__class__ = _DriverValues

@@ -12,7 +12,7 @@ take its key partly from its arguments (`arguments`) and carry guards
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import strawberry
 
@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 RELATED = "ekinerja-related"  # the metadata key of a Related
 
 
-class RowCheck:
+class RowCheck(Protocol):
     """What a related row must pass to be shown: raises (FORBIDDEN) where it does not;
     `reads`: the columns of the row it reads."""
 
     reads: frozenset[str]
-    __call__: Callable[["Viewer", dict], None]
+
+    def __call__(self, viewer: "Viewer", row: dict) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

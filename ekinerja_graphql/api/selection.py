@@ -72,16 +72,6 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     return frozenset(found)
 
 
-def narrowed(fields: dict[str, str], names: frozenset[str] | None,
-             *always: str) -> dict[str, str]:
-    """The `.values()` fields (alias: source) the query reads and `always` (keys, sort
-    columns): all of them when `names` is None."""
-    if names is None:
-        return fields
-    wanted = names.union(always)
-    return {alias: source for alias, source in fields.items() if alias in wanted}
-
-
 def _read_by(fields: Iterable[FieldPlan]) -> set[str] | None:
     found: set[str] = set()
     for field in fields:

@@ -132,10 +132,7 @@ class CompiledRun:
         related, source = field.related, work.source
         if field.guards:
             try:
-                viewer = self.executor.context_value.require_viewer()
-                for guard in field.guards:
-                    if not guard.allows(viewer, source):
-                        guard.on_unauthorized()  # raises FORBIDDEN
+                self._check_guards(field, source)
             except Exception as error:  # noqa: BLE001 - located like graphql-core
                 self._field_error(error, field, work, None)
                 return
@@ -160,19 +157,24 @@ class CompiledRun:
             strawberry_field = field.strawberry_field
             resolver = strawberry_field.base_resolver
             kwargs = dict(converted)
-            if resolver.info_parameter is not None or field.guards:
-                strawberry_info = self.strawberry_schema.config.info_class(
+            if field.guards:
+                self._check_guards(field, work.source)
+            if resolver.info_parameter is not None:
+                kwargs[resolver.info_parameter.name] = self.strawberry_schema.config.info_class(
                     _raw_info=info, _field=strawberry_field)
-                for guard in field.guards:  # as Strawberry's PermissionExtension does
-                    if not guard.has_permission(work.source, strawberry_info, **converted):
-                        return guard.on_unauthorized()
-                if resolver.info_parameter is not None:
-                    kwargs[resolver.info_parameter.name] = strawberry_info
             if resolver.self_parameter is not None:
                 return resolver.wrapped_func(work.source, **kwargs)
             return resolver.wrapped_func(**kwargs)
         resolve = field.definition.resolve or self.executor.field_resolver
         return resolve(work.source, info, **arguments)
+
+    def _check_guards(self, field: FieldPlan, source: Any) -> None:
+        """Raises what the first guard refusing the object raises (FORBIDDEN), as
+        Strawberry's PermissionExtension checks them (api/permissions.Guard)."""
+        viewer = self.executor.context_value.require_viewer()
+        for guard in field.guards:
+            if not guard.allows(viewer, source):
+                guard.on_unauthorized()
 
     def _arguments_of(self, field: FieldPlan) -> tuple[dict, dict | None]:
         """The field's arguments as graphql-core coerces them, and as Strawberry converts

@@ -23,8 +23,9 @@ from ekinerja_graphql.api.pegawai.unit_pegawai import (
     UnitPageKey,
     UnitScope,
 )
+from ekinerja_graphql.api.plain_values import narrowed
 from ekinerja_graphql.api.rows import build, build_all
-from ekinerja_graphql.api.selection import attributes_read, narrowed
+from ekinerja_graphql.api.selection import attributes_read
 from ekinerja_graphql.domain.nama import format_nama_lengkap
 from ekinerja_graphql.domain.organisasi import ancestor_ids
 from ekinerja_graphql.services.access import Access

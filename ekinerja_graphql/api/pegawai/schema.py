@@ -11,7 +11,8 @@ from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID, PEGAWAI_BY_N
 from ekinerja_graphql.api.pegawai.filters import PegawaiFilter, pegawai_conditions, unit_filter_id
 from ekinerja_graphql.api.pegawai.sorts import PegawaiOrder
 from ekinerja_graphql.api.pegawai.types import Pegawai, PegawaiConnection, visible_pegawai
-from ekinerja_graphql.api.selection import attributes_read, narrowed
+from ekinerja_graphql.api.plain_values import narrowed
+from ekinerja_graphql.api.selection import attributes_read
 from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
 from ekinerja_graphql.models import Pegawai as PegawaiModel
 from ekinerja_graphql.services.access import Access

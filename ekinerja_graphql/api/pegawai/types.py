@@ -54,6 +54,12 @@ SKP_LIST_FAN_OUT = 10
 EVALUASI_PER_TAHUN_FAN_OUT = 16  # 12 months + the year, and a mutasi's second SKP
 
 
+def _skp_type() -> type:
+    from ekinerja_graphql.api.skp.types import Skp  # it imports this module
+
+    return Skp
+
+
 @strawberry.type(description="An ASN employee (PNS, CPNS or PPPK). Reached only where the "
                  "viewer may see who they are; records and personal data are fields of their "
                  "own, null with a FORBIDDEN error where the viewer may not read them.")
@@ -181,7 +187,7 @@ class Pegawai(relay.Node):
         return [Pegawai.from_row(row) for row in visible]
 
     skp: SkpRef | None = related_one(
-        SKP_BY_PEGAWAI_TAHUN, ("id", "tahun"), lambda: _skp_type(), arguments={"tahun": int},
+        SKP_BY_PEGAWAI_TAHUN, ("id", "tahun"), _skp_type, arguments={"tahun": int},
         pick=first, permission_classes=[SeesRecords],
         description="The SKP for a year; the latest one if a mutasi split the year")
 
@@ -215,12 +221,6 @@ class Pegawai(relay.Node):
             return None
         info.context.budget.spend(1)
         return TukinBulanan.from_row(rows[0])
-
-
-def _skp_type() -> type:
-    from ekinerja_graphql.api.skp.types import Skp  # it imports this module
-
-    return Skp
 
 
 _PLAIN_FIELDS = (
