@@ -84,7 +84,7 @@ async def main(args: argparse.Namespace) -> None:
         token = await admin_token(settings)
         principal = decode_token(token, settings)
         schema = build_schema(settings)
-        document = (DOCUMENTS / f"{args.operation}.graphql").read_text()
+        document = args.document or (DOCUMENTS / f"{args.operation}.graphql").read_text()
         variables = json.loads(args.variables) if args.variables else \
             await default_variables(args.operation, args.database)
         counter = StatementCounter(args.sql)
@@ -155,6 +155,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("operation", help="a document name in schema/operations/")
     parser.add_argument("--database", default=DEFAULT_DATABASE)
+    parser.add_argument("--document", help="this document instead, e.g. '{ __typename }'")
     parser.add_argument("--variables", help="JSON; defaults as in peer_benchmark.py")
     parser.add_argument("--runs", type=int, default=20, help="executions per round")
     parser.add_argument("--rounds", type=int, default=5, help="the minimum is the least disturbed")

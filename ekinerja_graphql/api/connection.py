@@ -9,7 +9,7 @@ is a range on the `(sort, id)` index and every page costs the same.
 
 import base64
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -142,14 +142,44 @@ CONNECTION_NODES = (("nodes",), ("edges", "node"))
 CONNECTION_DESCRIPTION = "A keyset page; totalCount costs one COUNT and runs only when selected"
 
 
+class RowNodes(Sequence):
+    """A page's nodes, kept as its rows and made into objects when iterated. Each object's
+    attributes are its row's values by the same names, so the compiled path writes a
+    selection of leaves straight from the rows (api/compiled/run.py)."""
+
+    __slots__ = ("rows", "make_node")
+
+    def __init__(self, rows: list[dict], make_node: Callable[[dict], object]) -> None:
+        self.rows = rows
+        self.make_node = make_node
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.make_node(row) for row in self.rows[index]]
+        return self.make_node(self.rows[index])
+
+    def __iter__(self) -> Iterator:
+        return map(self.make_node, self.rows)
+
+
 @strawberry.type
 class Connection(Generic[NodeType]):
     """Subclass it per node type (`class PegawaiConnection(Connection[Pegawai])`) with
     CONNECTION_DESCRIPTION: the schema names it after the subclass."""
 
-    edges: list[Edge[NodeType]]
     page_info: relay.PageInfo
+    rows: strawberry.Private[list[dict]]
+    sort: strawberry.Private[SortKey]
+    make_node: strawberry.Private[Callable[[dict], NodeType]]
     count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field
+    def edges(self) -> list[Edge[NodeType]]:
+        sort, make_node = self.sort, self.make_node
+        return [Edge(sort=sort, row=row, node=make_node(row)) for row in self.rows]
 
     @strawberry.field
     async def total_count(self) -> int:
@@ -157,7 +187,7 @@ class Connection(Generic[NodeType]):
 
     @strawberry.field(description="The nodes without edges, for clients that need no cursors")
     def nodes(self) -> list[NodeType]:
-        return [edge.node for edge in self.edges]
+        return RowNodes(self.rows, self.make_node)
 
     @classmethod
     def of(
@@ -168,13 +198,14 @@ class Connection(Generic[NodeType]):
         make_node: Callable[[dict], NodeType],
         count: Callable[[], Awaitable[int]],
     ) -> "Connection[NodeType]":
+        """`make_node(row)`: the node of a row, whose attributes are the row's values by the
+        same names (`rows.maker`, Pegawai.from_row, Pegawai.from_columns)."""
         info.context.budget.spend(len(page.rows))
         rows = page.rows
-        edges = [Edge(sort=sort, row=row, node=make_node(row)) for row in rows]
         page_info = relay.PageInfo(
             has_next_page=page.has_next_page,
             has_previous_page=False,
             start_cursor=encode_cursor(sort, rows[0]) if rows else None,
             end_cursor=encode_cursor(sort, rows[-1]) if rows else None,
         )
-        return cls(edges=edges, page_info=page_info, count=count)
+        return cls(page_info=page_info, rows=rows, sort=sort, make_node=make_node, count=count)

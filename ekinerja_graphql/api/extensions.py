@@ -1,5 +1,6 @@
 """The schema's extensions, in order: errors outermost, then limits, caches, cost and the viewer."""
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -9,10 +10,10 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.schema.schema import validate_document
 
 from ekinerja_graphql.api.compiled.extension import CompiledReads
 from ekinerja_graphql.api.compiled.plan import PlanCache
@@ -45,28 +46,45 @@ class BoundedParserCache(ParserCache):
         yield
 
 
-class GuardedValidationCache(ValidationCache):
+class GuardedValidationCache(SchemaExtension):
     """Refuses documents whose shape would make validation slow (api/document_limits.py),
-    then caches the validation of documents up to `max_bytes` only."""
+    then remembers the verdict of documents up to `max_bytes` by their text: the same text
+    parses to the same document, and a text is hashed far faster than its syntax tree."""
 
-    def __init__(self, maxsize: int, max_bytes: int, max_merged_fields: int) -> None:
-        super().__init__(maxsize=maxsize)
+    def __init__(self, verdicts: "OrderedDict[tuple, tuple]", maxsize: int, max_bytes: int,
+                 max_merged_fields: int) -> None:
+        self.verdicts = verdicts
+        self.maxsize = maxsize
         self.max_bytes = max_bytes
         self.max_merged_fields = max_merged_fields
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
+        query = context.query or ""
+        if len(query) > self.max_bytes:
+            problem, errors = self._verdict(context)
+        else:
+            key = (query, context.validation_rules)
+            found = self.verdicts.get(key)
+            if found is None:
+                found = self.verdicts[key] = self._verdict(context)
+                if len(self.verdicts) > self.maxsize:
+                    self.verdicts.popitem(last=False)
+            else:
+                self.verdicts.move_to_end(key)
+            problem, errors = found
+        # Set before yielding: Strawberry then skips its own validation.
+        context.pre_execution_errors = (
+            [GraphQLError(problem, extensions={"code": BAD_USER_INPUT})]
+            if problem is not None else list(errors))
+        yield
+
+    def _verdict(self, context) -> tuple[str | None, tuple[GraphQLError, ...]]:
         problem = shape_problem(context.graphql_document, self.max_merged_fields)
         if problem is not None:
-            # Set before yielding: Strawberry then skips its own validation.
-            context.pre_execution_errors = [
-                GraphQLError(problem, extensions={"code": BAD_USER_INPUT})
-            ]
-            yield
-        elif len(context.query or "") <= self.max_bytes:
-            yield from super().on_validate()
-        else:
-            yield  # Strawberry validates it without the cache
+            return problem, ()
+        return None, tuple(validate_document(context.schema._schema, context.graphql_document,
+                                             context.validation_rules))
 
 
 def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
@@ -85,8 +103,8 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         partial(AddValidationRules, limit_rules),
         partial(BoundedParserCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
-        partial(GuardedValidationCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes,
-                settings.max_merged_fields),
+        partial(GuardedValidationCache, OrderedDict(), CACHED_DOCUMENTS,
+                settings.max_cached_document_bytes, settings.max_merged_fields),
         partial(InputLimits, settings.max_string_length, settings.max_list_length),
         partial(
             QueryCostLimit,

@@ -98,16 +98,17 @@ async def test_large_documents_are_neither_parse_nor_validation_cached(database)
     """Distinct large documents used to stay in the caches (80 of 2 MB grew a worker from
     91 MB to 420 MB); only documents up to max_cached_document_bytes are kept now."""
     from strawberry.extensions.parser_cache import _get_parse_cache
-    from strawberry.extensions.validation_cache import _get_validate_cache
 
-    from ekinerja_graphql.api.extensions import CACHED_DOCUMENTS
+    from ekinerja_graphql.api.extensions import CACHED_DOCUMENTS, GuardedValidationCache
     from ekinerja_graphql.api.schema import build_schema
 
     schema = build_schema(database.model_copy(update={"max_cached_document_bytes": 300}))
-    parsed, validated = _get_parse_cache(CACHED_DOCUMENTS), _get_validate_cache(CACHED_DOCUMENTS)
+    parsed = _get_parse_cache(CACHED_DOCUMENTS)
+    verdicts = next(factory.args[0] for factory in schema.extensions
+                    if getattr(factory, "func", None) is GuardedValidationCache)
 
     def sizes() -> tuple[int, int]:
-        return parsed.cache_info().currsize, validated.cache_info().currsize
+        return parsed.cache_info().currsize, len(verdicts)
 
     before = sizes()
     for n in range(5):
@@ -117,3 +118,23 @@ async def test_large_documents_are_neither_parse_nor_validation_cached(database)
     for n in range(5):
         assert (await schema.execute(f"{{ __typename b{n}: __typename }}")).errors is None
     assert sizes() == (before[0] + 5, before[1] + 5)
+
+
+async def test_a_validation_verdict_is_remembered_by_its_text(database):
+    """The same text gets the same errors from the verdict kept for it, refusals included;
+    a verdict is kept once per text."""
+    from ekinerja_graphql.api.extensions import GuardedValidationCache
+    from ekinerja_graphql.api.schema import build_schema
+
+    schema = build_schema(database.model_copy(update={"max_merged_fields": 3}))
+    verdicts = next(factory.args[0] for factory in schema.extensions
+                    if getattr(factory, "func", None) is GuardedValidationCache)
+    invalid = "{ noSuchField }"
+    merged = "{ a: __typename a: __typename a: __typename a: __typename }"
+    answers = [await schema.execute(document) for document in (invalid, merged) * 2]
+    assert len(verdicts) == 2
+    assert [[e.message for e in a.errors] for a in answers[:2]] == \
+        [[e.message for e in a.errors] for a in answers[2:]]
+    assert "Cannot query field 'noSuchField'" in answers[2].errors[0].message
+    assert answers[3].errors[0].extensions["code"] == "BAD_USER_INPUT"
+    assert answers[3].errors[0] is not answers[1].errors[0]  # a refusal is a new error each time

@@ -22,17 +22,27 @@ _TYPENAME = -1  # a spec's index for __typename: no value is read
 
 
 class LeafObject:
-    __slots__ = ("_specs", "attributes", "from_object", "from_row")
+    __slots__ = ("_specs", "attributes", "from_object", "from_mapping", "from_row")
 
     def __init__(self, specs: tuple, attributes: tuple[str, ...], row_class: type | None):
         self._specs = specs
         self.attributes = attributes
         self.from_object: Callable[[Any], tuple] = _reader(attrgetter, attributes)
+        self.from_mapping: Callable[[dict], tuple] = _reader(itemgetter, attributes)
         # Rows of `row_class` hold exactly the attributes its objects are made with.
         self.from_row: Callable[[dict], tuple] | None = (
-            _reader(itemgetter, attributes)
+            self.from_mapping
             if row_class is not None and set(attributes) <= set(init_fields(row_class))
             else None)
+
+    def write_rows(self, rows: list[dict]) -> list[dict] | None:
+        """Rows holding their objects' attributes by name (connection.RowNodes), written;
+        None: a row lacks a column, or one must take the general way."""
+        if rows and not set(self.attributes) <= rows[0].keys():
+            return None
+        read, write = self.from_mapping, self.write
+        written = [write(read(row)) for row in rows]
+        return None if None in written else written
 
     def write(self, values: tuple) -> dict | None:
         """The object's JSON from its attribute values; None: take the general way."""

@@ -38,6 +38,7 @@ from ekinerja_graphql.api.compiled.plan import (
     field_plans,
     list_items,
 )
+from ekinerja_graphql.api.connection import RowNodes
 from ekinerja_graphql.api.rows import init_fields, maker
 
 
@@ -371,6 +372,9 @@ class CompiledRun:
         if object_type is not None:
             children = self._children(field, object_type)
             writer = self._leaf_object(field, object_type)
+            if writer is not None and type(value) is RowNodes \
+                    and (written := writer.write_rows(value.rows)) is not None:
+                return written
         for index, item in enumerate(value):
             if type(item) is item_class and writer is not None \
                     and (written := writer.write(writer.from_object(item))) is not None:
