@@ -53,6 +53,8 @@ class FieldPlan:
     leaf: Any = None  # for a leaf type (or a non-null one): value -> JSON value
     attribute: str | None = None  # ATTRIBUTE, NODE_ID
     strawberry_field: Any = None  # CALL
+    # CALL, RELATED: coerced argument values -> keyword arguments (compiled/arguments.py)
+    convert_arguments: Any = None
     guards: tuple = ()  # CALL, RELATED: permissions checked first (api/permissions.py Guard)
     related: Any = None  # RELATED: its api.related.Related
     related_rows: tuple | None = None  # RELATED: how its rows are read, found on first use

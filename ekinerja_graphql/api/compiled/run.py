@@ -20,8 +20,8 @@ from graphql.execution.collect_fields import collect_fields, collect_subfields
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path
 from strawberry.relay.utils import to_base64
-from strawberry.types.arguments import convert_arguments
 
+from ekinerja_graphql.api.compiled.arguments import arguments_converter
 from ekinerja_graphql.api.compiled.drive import drive
 from ekinerja_graphql.api.compiled.leaf_objects import LeafObject, leaf_object
 from ekinerja_graphql.api.compiled.leaves import leaf_writer
@@ -186,12 +186,10 @@ class CompiledRun:
                                             self.executor.variable_values)
             converted = None
             if field.kind in (CALL, RELATED):
-                strawberry_field = field.strawberry_field
-                converted = convert_arguments(
-                    arguments, strawberry_field.arguments,
-                    scalar_registry=self.strawberry_schema.schema_converter.scalar_registry,
-                    config=self.strawberry_schema.config,
-                )
+                if field.convert_arguments is None:
+                    field.convert_arguments = arguments_converter(field.strawberry_field,
+                                                                  self.strawberry_schema)
+                converted = field.convert_arguments(arguments)
             found = self._arguments[id(field)] = (arguments, converted)
         return found
 

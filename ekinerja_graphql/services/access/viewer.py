@@ -88,7 +88,7 @@ async def load_viewer(subject: str, service_accounts: frozenset[str], today: dat
         if moved:
             chain += (Listed(moved),)
     admin = tuple(_admin_grant(row) for row in active)
-    records = chain + admin
+    records = admin + chain  # ADMIN_PUSAT's Everyone first: a row check stops at it
     return Viewer(
         subject=subject,
         pegawai_id=pegawai_id,
@@ -96,8 +96,8 @@ async def load_viewer(subject: str, service_accounts: frozenset[str], today: dat
         grants={
             Access.IDENTITY: records + ((Listed(appraisers),) if appraisers else ()),
             Access.RECORDS: records,
-            Access.PERSONAL_DATA: chain[:1] + admin,
-            Access.TUKIN: chain[:1] + admin,
+            Access.PERSONAL_DATA: admin + chain[:1],
+            Access.TUKIN: admin + chain[:1],
             Access.ADMINISTRATION: admin,
         },
     )
