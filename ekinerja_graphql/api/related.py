@@ -6,13 +6,14 @@ tells the compiled read path the same thing, so that path asks the loader for a 
 depth's keys without calling a resolver, making an Info or a coroutine per object.
 A one-row field may also pick its row from a list (`pick`), check the row (`check`),
 take its key partly from its arguments (`arguments`) and carry guards
-(`permission_classes` of api/permissions.Guard, checked on the object first).
+(`permission_classes` of api/permissions.Guard, checked on the object first); a list
+field may keep the rows its arguments select (`select`).
 """
 
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import strawberry
 
@@ -34,6 +35,13 @@ class RowCheck(Protocol):
     def __call__(self, viewer: "Viewer", row: dict) -> None: ...
 
 
+class Argument(NamedTuple):
+    """A field argument with a default, for `arguments=`; a plain type is a required one."""
+
+    annotation: Any
+    default: Any
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     spec: LoaderSpec
@@ -45,6 +53,8 @@ class Related:
     check: RowCheck | None = None  # for one row: checked before it is shown
     pick: Callable[[list[dict]], dict | None] | None = None  # one row of the loader's list
     arguments: tuple[str, ...] = ()  # the field's arguments (python names)
+    # For a list: the rows kept, from the loader's rows and the field's arguments by name.
+    select: Callable[..., list[dict]] | None = None
 
     @property
     def node_type(self) -> type:
@@ -76,14 +86,19 @@ class Related:
         return build_rows(context.budget, self.node_type, (loaded,))[0]
 
 
-def related_list(spec: LoaderSpec, key: str, node_type: type, **options: Any) -> Any:
-    """A `list[node_type]` field: the rows of `spec` for the object's `key`."""
-    related = Related(spec, key, node_type, many=True)
+def related_list(spec: LoaderSpec, key: str, node_type: type, *,
+                 arguments: dict[str, Any] | None = None,
+                 select: Callable[..., list[dict]] | None = None, **options: Any) -> Any:
+    """A `list[node_type]` field: the rows of `spec` for the object's `key`; with
+    `arguments` (name: type or Argument), those `select(rows, **arguments)` keeps."""
+    related = Related(spec, key, node_type, many=True, arguments=tuple(arguments or ()),
+                      select=select)
 
-    async def resolve(self, info: strawberry.Info) -> list[node_type]:  # type: ignore[valid-type]
+    async def resolve(self, info: strawberry.Info, **given: Any):
         rows = await loader(info, spec).load(getattr(self, key))
-        return related.value(info.context, rows)
+        return related.value(info.context, rows if select is None else select(rows, **given))
 
+    _sign(resolve, list[node_type], arguments)
     return _field(resolve, related, options)
 
 
@@ -91,7 +106,7 @@ def related_one(spec: LoaderSpec, key: str | tuple[str, ...],
                 node_type: type | Callable[[], type], *, nullable: bool = True,
                 check: RowCheck | None = None,
                 pick: Callable[[list[dict]], dict | None] | None = None,
-                arguments: dict[str, type] | None = None, **options: Any) -> Any:
+                arguments: dict[str, Any] | None = None, **options: Any) -> Any:
     """A `node_type | None` field (`node_type` if not nullable): the row of `spec` for the
     object's `key` (`pick`: the row picked from the list a grouped loader holds for it);
     None when the key is None (nothing is asked) or the row does not exist; an error where
@@ -110,17 +125,28 @@ def related_one(spec: LoaderSpec, key: str | tuple[str, ...],
 
     returns = (node_type | None if nullable else node_type) if isinstance(node_type, type) \
         else inspect.Signature.empty  # then the attribute's annotation says it
-    resolve.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-         inspect.Parameter("info", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                           annotation=strawberry.Info)]
-        + [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation)
-           for name, annotation in (arguments or {}).items()],
-        return_annotation=returns)
-    resolve.__annotations__ = {"info": strawberry.Info, **(arguments or {})}
-    if returns is not inspect.Signature.empty:
-        resolve.__annotations__["return"] = returns
+    _sign(resolve, returns, arguments)
     return _field(resolve, related, options)
+
+
+def _sign(resolve, returns: Any, arguments: dict[str, Any] | None) -> None:
+    """Gives `resolve(self, info, **given)` the signature Strawberry reads its arguments
+    and return type from."""
+    parameters = [
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("info", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                          annotation=strawberry.Info)]
+    annotations: dict[str, Any] = {"info": strawberry.Info}
+    for name, argument in (arguments or {}).items():
+        annotation, default = argument if isinstance(argument, Argument) \
+            else (argument, inspect.Parameter.empty)
+        parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
+                                            annotation=annotation, default=default))
+        annotations[name] = annotation
+    resolve.__signature__ = inspect.Signature(parameters, return_annotation=returns)
+    if returns is not inspect.Signature.empty:
+        annotations["return"] = returns
+    resolve.__annotations__ = annotations
 
 
 def first(rows: list[dict]) -> dict | None:

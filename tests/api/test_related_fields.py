@@ -54,7 +54,8 @@ def test_the_plan_marks_loader_fields_related_and_others_called(test_settings):
     assert kind(rhk, "indikator") == RELATED
     assert kind(rhk, "rhkAtasan") == RELATED  # its row check needs no other read
     skp = schema.get_type("Skp")
-    assert kind(skp, "rencanaHasilKerja") == CALL  # filters by an argument
+    assert kind(skp, "rencanaHasilKerja") == RELATED  # rows selected by its argument
+    assert kind(skp, "evaluasi") == CALL  # a resolver of its own
     pegawai = schema.get_type("Pegawai")
     assert kind(pegawai, "skp") == RELATED  # its guard (SeesRecords) checked on the object
     assert kind(pegawai, "nik") == CALL  # a guarded resolver
@@ -116,3 +117,30 @@ async def test_rhk_atasan_is_checked_against_its_owners_records(seeded_db, test_
         variable_values={"id": to_base64("RencanaHasilKerja", rhk.id)}, context_value=context)
     assert seen.errors is None, seen.errors
     assert seen.data["node"]["rhkAtasan"] == {"uraian": rhk.rhk_atasan.uraian}
+
+
+BY_JENIS = """query ($tahun: Int!) { pegawaiList(first: 30) { nodes { skp(tahun: $tahun) {
+  semua: rencanaHasilKerja { jenis uraian }
+  utama: rencanaHasilKerja(jenis: UTAMA) { jenis uraian }
+  tambahan: rencanaHasilKerja(jenis: TAMBAHAN) { jenis uraian } } } } }"""
+
+
+async def test_rencana_hasil_kerja_keeps_the_jenis_asked_for(seeded_db, test_settings):
+    """The argument selects the loader's rows on both executors alike: UTAMA first, then
+    TAMBAHAN, without it; only that jenis with it."""
+    who = await admin_pusat()
+    variables = {"tahun": (await Skp.all().order_by("-tahun").first()).tahun}
+    answers = []
+    for compiled in (True, False):
+        schema = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
+        context = await build_context(principal=who, settings=test_settings)
+        result = await schema.execute(BY_JENIS, variable_values=variables, context_value=context)
+        assert result.errors is None, result.errors
+        answers.append(result.data)
+    assert answers[0] == answers[1]
+    skps = [node["skp"] for node in answers[0]["pegawaiList"]["nodes"] if node["skp"]]
+    assert any(skp["tambahan"] for skp in skps)
+    for skp in skps:
+        assert skp["semua"] == skp["utama"] + skp["tambahan"]
+        assert {item["jenis"] for item in skp["utama"]} <= {"UTAMA"}
+        assert {item["jenis"] for item in skp["tambahan"]} <= {"TAMBAHAN"}

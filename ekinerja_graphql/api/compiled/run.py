@@ -249,8 +249,11 @@ class CompiledRun:
             self._field_error(_exception(loaded), field, work, None)
             return
         try:
-            if field.related.pick is not None:
-                loaded = field.related.pick(loaded)
+            related = field.related
+            if related.pick is not None:
+                loaded = related.pick(loaded)
+            elif related.select is not None:
+                loaded = related.select(loaded, **self._arguments_of(field)[1])
             value = self._related_value(field, work, loaded)
         except NotCompilable:
             raise

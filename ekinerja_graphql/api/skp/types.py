@@ -29,7 +29,7 @@ from ekinerja_graphql.api.organisasi.dataloaders import (
 from ekinerja_graphql.api.organisasi.types import Jabatan, PejabatNegara, UnitOrganisasi
 from ekinerja_graphql.api.pegawai.types import Pegawai, load_visible_pegawai
 from ekinerja_graphql.api.permissions import records_visible_owners
-from ekinerja_graphql.api.related import last, related_list, related_one
+from ekinerja_graphql.api.related import Argument, last, related_list, related_one
 from ekinerja_graphql.api.rows import build, build_all
 from ekinerja_graphql.api.skp.dataloaders import (
     INDIKATOR_BY_RHK,
@@ -197,6 +197,10 @@ class LampiranSkp:
     konsekuensi: list[str]
 
 
+def _of_jenis(rows: list[dict], jenis: JenisRhk | None = None) -> list[dict]:
+    return rows if jenis is None else [row for row in rows if row["jenis"] == jenis]
+
+
 @strawberry.type(description="Sasaran Kinerja Pegawai for one year and position")
 class Skp(relay.Node):
     id: relay.NodeID[int]
@@ -264,14 +268,10 @@ class Skp(relay.Node):
                           description="Position the SKP was drawn up for")
     unit = related_one(UNIT_BY_ID, "unit_id", UnitOrganisasi, nullable=False)
 
-    @strawberry.field(description=f"RHK UTAMA first, then TAMBAHAN; counts {RHK_FAN_OUT} in the "
-                      "query cost", metadata=fan_out(RHK_FAN_OUT))
-    async def rencana_hasil_kerja(
-        self, info: strawberry.Info, jenis: JenisRhk | None = None
-    ) -> list[RencanaHasilKerja]:
-        rows = await loader(info, RHK_BY_SKP).load(self.id)
-        wanted = (row for row in rows if jenis is None or row["jenis"] == jenis)
-        return build_all(info, RencanaHasilKerja, wanted)
+    rencana_hasil_kerja = related_list(
+        RHK_BY_SKP, "id", RencanaHasilKerja, arguments={"jenis": Argument(JenisRhk | None, None)},
+        select=_of_jenis, description=f"RHK UTAMA first, then TAMBAHAN; counts {RHK_FAN_OUT} "
+        "in the query cost", metadata=fan_out(RHK_FAN_OUT))
 
     perilaku_kerja = related_list(PERILAKU_BY_SKP, "id", PerilakuKerja,
                                   description="The seven BerAKHLAK values",
