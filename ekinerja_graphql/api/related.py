@@ -68,11 +68,13 @@ class Related:
             return (self.key,)
         return tuple(part for part in self.key if part not in self.arguments)
 
-    def key_of(self, source: Any, arguments: dict[str, Any]) -> Any:
-        """What the loader is asked for, for `source` and the field's arguments."""
+    def key_of(self, source: Any, arguments: dict[str, Any],
+               read: Callable[[Any, str], Any] = getattr) -> Any:
+        """What the loader is asked for, for `source` (its attributes by `read`) and the
+        field's arguments."""
         if isinstance(self.key, str):
-            return getattr(source, self.key)
-        return tuple(arguments[part] if part in self.arguments else getattr(source, part)
+            return read(source, self.key)
+        return tuple(arguments[part] if part in self.arguments else read(source, part)
                      for part in self.key)
 
     def value(self, context: Any, loaded: Any) -> Any:

@@ -144,3 +144,38 @@ async def test_rencana_hasil_kerja_keeps_the_jenis_asked_for(seeded_db, test_set
         assert skp["semua"] == skp["utama"] + skp["tambahan"]
         assert {item["jenis"] for item in skp["utama"]} <= {"UTAMA"}
         assert {item["jenis"] for item in skp["tambahan"]} <= {"TAMBAHAN"}
+
+
+ROWS_AS_OBJECTS = """query ($tahun: Int!) { pegawaiList(first: 30) { nodes { nip
+  skp(tahun: $tahun) { id status evaluasiTerakhir { predikat }
+    rencanaHasilKerja(jenis: UTAMA) { id jenis uraian rhkAtasan { uraian }
+      indikator { __typename uraian realisasi { nilai } } } } } } }"""
+
+
+async def test_related_rows_stand_for_their_objects(seeded_db, test_settings, monkeypatch):
+    """Where a selection reads its objects only through their attributes and related
+    fields, the compiled path writes it from the loader's rows: no Skp, RHK or indikator
+    object is made, and the answer is graphql-core's."""
+    from ekinerja_graphql.api import rows
+
+    made: list[str] = []
+    real_make = rows._make
+    monkeypatch.setattr(rows, "_make", lambda cls, row: made.append(cls.__name__)
+                        or real_make(cls, row))
+    who = await admin_pusat()
+    variables = {"tahun": (await Skp.all().order_by("-tahun").first()).tahun}
+    answers = {}
+    for compiled in (True, False):
+        made.clear()
+        schema = build_schema(test_settings.model_copy(update={"compiled_reads": compiled}))
+        context = await build_context(principal=who, settings=test_settings)
+        result = await schema.execute(ROWS_AS_OBJECTS, variable_values=variables,
+                                      context_value=context)
+        assert result.errors is None, result.errors
+        answers[compiled] = (result.data, sorted(set(made)))
+    assert answers[True][0] == answers[False][0]
+    assert {"Skp", "RencanaHasilKerja", "IndikatorKinerja"} <= set(answers[False][1])
+    assert not {"Skp", "RencanaHasilKerja", "IndikatorKinerja"} & set(answers[True][1])
+    indikator = [i for node in answers[True][0]["pegawaiList"]["nodes"] if node["skp"]
+                 for rhk in node["skp"]["rencanaHasilKerja"] for i in rhk["indikator"]]
+    assert indikator and all(i["__typename"] == "IndikatorKinerja" for i in indikator)

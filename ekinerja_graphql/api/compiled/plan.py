@@ -58,6 +58,9 @@ class FieldPlan:
     guards: tuple = ()  # CALL, RELATED: permissions checked first (api/permissions.py Guard)
     related: Any = None  # RELATED: its api.related.Related
     related_rows: tuple | None = None  # RELATED: how its rows are read, found on first use
+    # RELATED: the selection its rows are written with, standing for their objects; False
+    # where objects must be made (compiled/run.py _row_children); found on first use.
+    row_children: Any = None
     # For a list of one concrete object type: (the GraphQL type, the Strawberry class whose
     # exact instances are written without the general completion), found on first use.
     list_items: tuple | None = None

@@ -2,6 +2,7 @@
 values completed as graphql-core completes them and errors located at their paths (their
 nulls propagate as compiled/outcome.py says)."""
 
+from collections.abc import Callable
 from inspect import isawaitable
 from typing import Any
 
@@ -43,17 +44,22 @@ from ekinerja_graphql.api.rows import init_fields, maker
 
 
 class Work:
-    """An object whose selection is still to be written, at `slot`."""
+    """An object whose selection is still to be written, at `slot`; `read(source, name)`
+    its attribute: getattr, or for a loader's row standing for its object, the row's key."""
 
-    __slots__ = ("source", "out", "path", "slot", "fields")
+    __slots__ = ("source", "out", "path", "slot", "fields", "read")
 
     def __init__(self, source, out: dict, path: Path | None, slot: Slot | None,
-                 fields: list[FieldPlan]):
+                 fields: list[FieldPlan], read: Callable[[Any, str], Any] = getattr):
         self.source = source
         self.out = out
         self.path = path
         self.slot = slot
         self.fields = fields
+        self.read = read
+
+
+_ROW_ITEM = dict.__getitem__  # Work.read of a row: the object's attributes are its keys
 
 
 class CompiledRun:
@@ -90,11 +96,11 @@ class CompiledRun:
         return self.outcome.result()
 
     def _write_fields(self, work: Work) -> None:
-        source, out = work.source, work.out
+        source, out, read = work.source, work.out, work.read
         for field in work.fields:
             kind = field.kind
             if kind == ATTRIBUTE:
-                value = getattr(source, field.attribute)
+                value = read(source, field.attribute)
                 if field.leaf is None:
                     self._complete(field, value, work, None)
                 elif value is not None:
@@ -110,7 +116,7 @@ class CompiledRun:
                 out[field.key] = field.parent_type.name
             elif kind == NODE_ID:
                 out[field.key] = to_base64(field.parent_type.name,
-                                           getattr(source, field.attribute))
+                                           read(source, field.attribute))
             elif kind == RELATED:
                 self._ask_loader(field, work)
             else:
@@ -138,9 +144,9 @@ class CompiledRun:
                 self._field_error(error, field, work, None)
                 return
         if related.arguments:
-            key = related.key_of(source, self._arguments_of(field)[1])
+            key = related.key_of(source, self._arguments_of(field)[1], work.read)
         else:
-            key = getattr(source, related.key)
+            key = work.read(source, related.key)
         if key is None and not related.many:
             self._complete(field, None, work, None)
             return
@@ -268,6 +274,9 @@ class CompiledRun:
         written as they are (a selection of leaves, each row written without a problem)."""
         related, context = field.related, self.executor.context_value
         writer, _, narrowed = field.related_rows  # found when the loader was asked
+        if writer is None and loaded is not None \
+                and (children := self._row_children(field)) is not None:
+            return self._row_works(field, work, loaded, children)
         if writer is None or loaded is None:
             return related.value(context, loaded)
         if related.check is not None:
@@ -283,6 +292,56 @@ class CompiledRun:
             return objects if related.many else objects[0]
         work.out[field.key] = written if related.many else written[0]
         return _WRITTEN
+
+    def _row_works(self, field: FieldPlan, work: Work, loaded: Any,
+                   children: list[FieldPlan]) -> Any:
+        """The related rows as the next depth's objects, without making them: what
+        related.value and _value would do, each row standing for its object."""
+        related, context = field.related, self.executor.context_value
+        if related.check is not None:
+            related.check(context.require_viewer(), loaded)
+        rows = loaded if related.many else (loaded,)
+        context.budget.spend(len(rows))
+        path = Path(work.path, field.key, field.parent_type.name)
+        field_slot = _field_slot(field, work, path)
+        next_works = self._next
+        if not related.many:
+            out: dict = {}
+            next_works.append(Work(loaded, out, path, field_slot, children, _ROW_ITEM))
+            work.out[field.key] = out
+            return _WRITTEN
+        list_type = field.return_type.of_type if field.non_null else field.return_type
+        item_nullable = not isinstance(list_type.of_type, GraphQLNonNull)
+        items: list = []
+        for index, row in enumerate(rows):
+            out = {}
+            items.append(out)
+            item_path = Path(path, index, None)
+            next_works.append(Work(row, out, item_path,
+                                   Slot(items, index, item_nullable, item_path, field_slot),
+                                   children, _ROW_ITEM))
+        work.out[field.key] = items
+        return _WRITTEN
+
+    def _row_children(self, field: FieldPlan) -> list[FieldPlan] | None:
+        """For a related field whose rows hold their objects' attributes by name: the
+        selection on its object type, if every field of it reads the object only through
+        those attributes (no resolver, no guard); None otherwise."""
+        found = field.row_children
+        if found is None:
+            found = False
+            object_type = self._related_object_type(field)
+            if object_type is not None:
+                children = self._children(field, object_type)
+                attributes = set(init_fields(field.related.node_type))
+                if all(child.kind == TYPENAME
+                       or (child.kind in (ATTRIBUTE, NODE_ID) and child.attribute in attributes)
+                       or (child.kind == RELATED and not child.guards
+                           and set(child.related.attributes) <= attributes)
+                       for child in children):
+                    found = children
+            field.row_children = found
+        return found or None
 
     def _related_rows(self, field: FieldPlan) -> tuple[LeafObject | None, Any, bool]:
         """For a related field: the writer of its rows if its selection holds only leaves;
@@ -302,14 +361,22 @@ class CompiledRun:
         return found
 
     def _rows_writer(self, field: FieldPlan) -> LeafObject | None:
+        object_type = self._related_object_type(field)
+        if object_type is None:
+            return None
+        writer = self._leaf_object(field, object_type)
+        return writer if writer is not None and writer.from_row is not None else None
+
+    @staticmethod
+    def _related_object_type(field: FieldPlan) -> GraphQLObjectType | None:
+        """The object type of a related field's rows, if it is their node type's."""
         object_type = field.return_type.of_type if field.non_null else field.return_type
         if field.related.many:
             object_type, _ = list_items(field)
         if not isinstance(object_type, GraphQLObjectType) \
                 or object_type.extensions[DEFINITION].origin is not field.related.node_type:
             return None
-        writer = self._leaf_object(field, object_type)
-        return writer if writer is not None and writer.from_row is not None else None
+        return object_type
 
     def _leaf_object(self, field: FieldPlan, object_type: GraphQLObjectType) -> LeafObject | None:
         try:
