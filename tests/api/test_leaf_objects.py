@@ -2,13 +2,27 @@
 (compiled/leaf_objects.py); any object graphql-core would report an error for takes the
 general way, so the answer, errors included, stays graphql-core's."""
 
+import enum
+
 import strawberry
-from graphql import parse
+from graphql import (
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLString,
+    parse,
+)
 from graphql.execution import Executor
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from strawberry import relay
 
+from ekinerja_graphql.api.compiled import leaf_objects
 from ekinerja_graphql.api.compiled.extension import EXECUTIONS
 from ekinerja_graphql.api.compiled.leaf_objects import LeafObject
+from ekinerja_graphql.api.compiled.leaves import leaf_writer
 from ekinerja_graphql.api.compiled.plan import Plan
 from ekinerja_graphql.api.compiled.run import CompiledRun
 from ekinerja_graphql.api.context import build_context
@@ -103,15 +117,48 @@ async def test_a_narrowed_row_the_writer_refuses_sends_the_request_to_graphql_co
     context = await build_context(principal=who, settings=test_settings)
     expected = (await schema.execute(QUERY, variable_values=variables,
                                      context_value=context)).data
-    refuse = LeafObject.write
+    refuse = LeafObject.write_each
 
     def refusing(self, values):
         written = refuse(self, values)
         return None if written is not None and "nomorPeriode" in written else written
 
-    monkeypatch.setattr(LeafObject, "write", refusing)
+    # Writers made from now on write field by field, and refuse realisasi.
+    monkeypatch.setattr(leaf_objects, "_compiled", lambda specs, write_each: write_each)
+    monkeypatch.setattr(LeafObject, "write_each", refusing)
+    schema = build_schema(test_settings.model_copy(update={"compiled_reads": True}))
     fallbacks = EXECUTIONS.labels("graphql-core", "not_compilable")._value.get()
     context = await build_context(principal=who, settings=test_settings)
     result = await schema.execute(QUERY, variable_values=variables, context_value=context)
     assert result.errors is None and result.data == expected
     assert EXECUTIONS.labels("graphql-core", "not_compilable")._value.get() == fallbacks + 1
+
+
+class Colour(enum.Enum):
+    RED = "r"
+    GREEN = "g"
+
+
+LEAF_TYPES = [GraphQLString, GraphQLInt, GraphQLBoolean, GraphQLFloat, GraphQLID,
+              GraphQLEnumType("Colour", Colour)]
+ANY_VALUE = (st.none() | st.text(max_size=3) | st.integers(-(2**33), 2**33) | st.booleans()
+             | st.sampled_from([2**31 - 1, 2**31, -(2**31), -(2**31) - 1])
+             | st.floats(allow_nan=False) | st.sampled_from(list(Colour)) | st.just([1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_compiled_writer_writes_what_the_field_by_field_writer_writes(data):
+    """Whatever the values (nulls in non-null fields, Ints out of range, strangers to an
+    enum, unhashable values), the compiled writer gives the same object, or None."""
+    fields = data.draw(st.lists(st.tuples(st.sampled_from(LEAF_TYPES), st.booleans()),
+                                min_size=1, max_size=6))
+    specs = [("__typename", -1, "Thing", True)] if data.draw(st.booleans()) else []
+    specs += [(f"f{n}", n, leaf_writer(leaf_type), non_null)
+              for n, (leaf_type, non_null) in enumerate(fields)]
+    writer = LeafObject(tuple(specs), tuple(f"f{n}" for n in range(len(fields))), None)
+    for _ in range(3):  # enum members are remembered once met: ask again
+        values = tuple(data.draw(ANY_VALUE) for _ in fields)
+        written, expected = writer.write(values), writer.write_each(values)
+        assert written == expected
+        assert written is None or list(written) == list(expected)

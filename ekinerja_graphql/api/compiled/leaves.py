@@ -14,13 +14,24 @@ _EXACT_TYPES = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
 
 @cache
 def leaf_writer(leaf_type) -> Callable[[Any], Any]:
-    """value (not None) -> its JSON value; raises as graphql-core's completion does."""
+    """value (not None) -> its JSON value; raises as graphql-core's completion does.
+    Tagged for compiled/leaf_objects.py with what its common case is: `exact_type` (the
+    value itself when of that type), `int_range` (an int within Int), `enum_names`
+    (member -> name, filled as members are met)."""
     exact = _EXACT_TYPES.get(leaf_type)
     if exact is not None:
-        return lambda value: value if type(value) is exact else _checked(leaf_type, value)
+        def write_exact(value):
+            return value if type(value) is exact else _checked(leaf_type, value)
+
+        write_exact.exact_type = exact
+        return write_exact
     if leaf_type is GraphQLInt:
-        return lambda value: (value if type(value) is int and MIN_INT <= value <= MAX_INT
-                              else _checked(leaf_type, value))
+        def write_int(value):
+            return (value if type(value) is int and MIN_INT <= value <= MAX_INT
+                    else _checked(leaf_type, value))
+
+        write_int.int_range = True
+        return write_int
     if isinstance(leaf_type, GraphQLEnumType):
         names: dict = {}  # the coercion is a pure function of the member: remember it
 
@@ -33,6 +44,7 @@ def leaf_writer(leaf_type) -> Callable[[Any], Any]:
                     names[value] = name
                 return name
 
+        enum_name.enum_names = names
         return enum_name
     return lambda value: _checked(leaf_type, value)
 
