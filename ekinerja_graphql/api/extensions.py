@@ -22,6 +22,7 @@ from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
 from ekinerja_graphql.api.limits import QueryCostLimit, named_fan_outs
 from ekinerja_graphql.api.viewer_loader import ViewerLoader
+from ekinerja_graphql.api.walk_memo import WalkMemo
 from ekinerja_graphql.config import Settings
 
 CACHED_DOCUMENTS = 512
@@ -105,13 +106,15 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
         partial(BoundedParserCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
         partial(GuardedValidationCache, OrderedDict(), CACHED_DOCUMENTS,
                 settings.max_cached_document_bytes, settings.max_merged_fields),
-        partial(InputLimits, settings.max_string_length, settings.max_list_length),
+        partial(InputLimits, settings.max_string_length, settings.max_list_length,
+                memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes)),
         partial(
             QueryCostLimit,
             maximum=settings.max_query_cost,
             default_page_size=settings.default_page_size,
             max_page_size=settings.max_page_size,
             named=named_fan_outs(settings.evaluation_period),
+            memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes),
         ),
         # The viewer is read only for a request every limit above has accepted.
         ViewerLoader,

@@ -29,6 +29,7 @@ from strawberry.extensions import SchemaExtension
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
 from ekinerja_graphql.api.operation import current_operation
+from ekinerja_graphql.api.walk_memo import WalkMemo
 
 
 @dataclass
@@ -113,12 +114,19 @@ def _input_field(type_: GraphQLInputObjectType, name: str):
 class InputLimits(SchemaExtension):
     """Rejects the operation, before any resolver runs, when an argument is out of bounds."""
 
-    def __init__(self, max_string_length: int, max_list_length: int) -> None:
+    def __init__(self, max_string_length: int, max_list_length: int,
+                 memo: WalkMemo | None = None) -> None:
         self.max_string_length = max_string_length
         self.max_list_length = max_list_length
+        self.memo = memo  # requests found within bounds
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
+        key = self.memo.key(context) if self.memo is not None and context.result is None \
+            else None
+        if key is not None and self.memo.get(key):
+            yield
+            return
         operation = current_operation(context)
         if context.result is None and operation is not None:
             schema = context.schema._schema
@@ -128,4 +136,6 @@ class InputLimits(SchemaExtension):
             checker.selection_set(operation.definition.selection_set, root)
             if checker.errors:
                 context.result = ExecutionResult(data=None, errors=checker.errors[:10])
+            elif self.memo is not None:
+                self.memo.put(key, True)
         yield

@@ -36,6 +36,7 @@ from strawberry.extensions import SchemaExtension
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
 from ekinerja_graphql.api.operation import current_operation
+from ekinerja_graphql.api.walk_memo import WalkMemo
 
 PAGE_ARGUMENTS = ("first", "last")
 BATCH_ARGUMENTS = ("ids", "items")
@@ -179,11 +180,13 @@ class QueryCostLimit(SchemaExtension):
     """Rejects an operation whose cost exceeds `maximum`, before any resolver runs."""
 
     def __init__(self, maximum: int, default_page_size: int, max_page_size: int,
-                 named: dict[str, int] | None = None) -> None:  # fmt: skip
+                 named: dict[str, int] | None = None,
+                 memo: WalkMemo | None = None) -> None:  # fmt: skip
         self.maximum = maximum
         self.default_page_size = default_page_size
         self.max_page_size = max_page_size
         self.named = named
+        self.memo = memo  # costs found without errors
         self.requested: int | None = None
 
     def on_execute(self) -> Iterator[None]:
@@ -201,10 +204,14 @@ class QueryCostLimit(SchemaExtension):
 
     def _measure(self) -> QueryCost | None:
         context = self.execution_context
+        key = self.memo.key(context) if self.memo is not None else None
+        cost = self.memo.get(key) if key is not None else None
+        if cost is not None:
+            return cost
         operation = current_operation(context)
         if operation is None:
             return None
-        return query_cost(
+        cost = query_cost(
             context.schema._schema,
             operation.definition,
             operation.fragments,
@@ -213,6 +220,9 @@ class QueryCostLimit(SchemaExtension):
             self.max_page_size,
             self.named,
         )
+        if not cost.errors and self.memo is not None:
+            self.memo.put(key, cost)
+        return cost
 
     def _over_maximum(self, requested: int) -> list[GraphQLError]:
         if requested <= self.maximum:

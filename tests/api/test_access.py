@@ -242,7 +242,8 @@ async def test_a_team_larger_than_its_estimate_nulls_only_bawahan(accounts, test
     from ekinerja_graphql.api import limits
 
     monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
-    result = await run("{ me { nip bawahan { nip } } }", as_role(accounts, Peran.PENILAI),
-                       test_settings)
+    # Named: costs are remembered per document (api/walk_memo.py), priced before unpatched.
+    result = await run("query TeamOverEstimate { me { nip bawahan { nip } } }",
+                       as_role(accounts, Peran.PENILAI), test_settings)
     assert result.data == {"me": {"nip": accounts[Peran.PENILAI].nip, "bawahan": None}}
     assert [e.path for e in result.errors] == [["me", "bawahan"]]

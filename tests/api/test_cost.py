@@ -82,7 +82,10 @@ async def test_a_list_larger_than_its_estimate_is_refused_not_returned(
     admin, test_settings, monkeypatch
 ):
     monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
-    query = "{ unitOrganisasiRoots { children { nama children { nama } } } }"
+    # Named: a cost is remembered per document and variables (api/walk_memo.py), and the
+    # shared schema may have priced the unnamed text with the real fan-outs before.
+    query = ("query LargerThanItsEstimate { unitOrganisasiRoots { children { nama "
+             "children { nama } } } }")
     result = await run(query, admin, test_settings)
     cost = result.extensions["cost"]["requested"]
     assert cost == 5  # as if every unit had one child
@@ -96,7 +99,7 @@ async def test_a_relation_far_over_budget_is_not_even_read(admin, test_settings,
     """The batch SELECT asks for the remaining budget plus one row, so a huge relation
     costs one small read before it is refused."""
     monkeypatch.setattr(limits, "declared_fan_out", lambda definition, named: 1)
-    query = "{ pegawaiList(first: 3) { nodes { bawahan { nip } } } }"
+    query = "query FarOverBudget { pegawaiList(first: 3) { nodes { bawahan { nip } } } }"
     with count_statements() as statements:
         result = await run(query, admin, test_settings)
     bawahan_reads = [s for s in statements if "LIMIT" in s and (
