@@ -9,6 +9,7 @@ metadata declares plus the columns its guards check (api/permissions.Guard.reads
 resolver that declares nothing may read anything: the objects are then read whole.
 """
 
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import strawberry
@@ -23,6 +24,7 @@ from ekinerja_graphql.api.compiled.plan import (
     RELATED,
     TYPENAME,
     FieldPlan,
+    directive_variables,
     field_plans,
 )
 
@@ -37,12 +39,55 @@ def reads(*attributes: str) -> dict:
 
 def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset[str] | None:
     """The attributes the query reads of the objects at `paths` below this field (for a
-    connection: ("nodes",), ("edges", "node")); None when a field there may read any."""
+    connection: ("nodes",), ("edges", "node")); None when a field there may read any.
+    Remembered for the field's place in a document, with the values of the variables its
+    @include and @skip may read: a report asks the same for each of its pages."""
     raw = info._raw_info
-    fragments = {name: FragmentDetails(definition) for name, definition in raw.fragments.items()}
     variables = raw.variable_values
     if isinstance(variables, dict):  # Strawberry gives graphql-core's resolvers the values only
         variables = VariableValues({}, variables)
+    location = raw.operation.loc
+    if location is None or len(location.source.body) > info.context.settings \
+            .max_cached_document_bytes:
+        return _attributes_read(raw, variables, paths)  # a large document is not kept
+    # The nodes, types and schema are kept in the entry: their ids stay theirs meanwhile.
+    place = (raw.schema, raw.parent_type, raw.return_type, *raw.field_nodes)
+    names = _directive_variables(place, raw)
+    key = (*map(id, place), paths, *(variables.coerced.get(name) for name in names))
+    try:
+        found = _READ.get(key)
+    except TypeError:  # a variable's value that cannot be a key: not remembered
+        return _attributes_read(raw, variables, paths)
+    if found is None:
+        found = _READ[key] = (place, _attributes_read(raw, variables, paths))
+        if len(_READ) > REMEMBERED:
+            _READ.popitem(last=False)
+    else:
+        _READ.move_to_end(key)
+    return found[1]
+
+
+REMEMBERED = 1024
+_READ: OrderedDict[tuple, tuple[tuple, frozenset[str] | None]] = OrderedDict()
+_DIRECTIVES: OrderedDict[tuple, tuple[tuple, tuple[str, ...]]] = OrderedDict()
+
+
+def _directive_variables(place: tuple, raw) -> tuple[str, ...]:
+    """The variables an @include or @skip below the field or in a fragment may read."""
+    key = tuple(map(id, place))
+    found = _DIRECTIVES.get(key)
+    if found is None:
+        names = {name for node in (*raw.field_nodes, *raw.fragments.values())
+                 for name in directive_variables(node)}
+        found = _DIRECTIVES[key] = (place, tuple(sorted(names)))
+        if len(_DIRECTIVES) > REMEMBERED:
+            _DIRECTIVES.popitem(last=False)
+    return found[1]
+
+
+def _attributes_read(raw, variables: VariableValues,
+                     paths: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+    fragments = {name: FragmentDetails(definition) for name, definition in raw.fragments.items()}
 
     def subfields(parent, details) -> dict | None:
         if not isinstance(parent, GraphQLObjectType):
