@@ -46,6 +46,38 @@ async def default_variables(name: str, database: str) -> dict:
     return operation.variables(scenario)[0][0] if operation else {}
 
 
+def asgi_request(app, token: str, body: dict):
+    """One POST /graphql straight into the ASGI app; fails on an error in the answer."""
+    payload = json.dumps(body).encode()
+    headers = [(b"host", b"bench"), (b"content-type", b"application/json"),
+               (b"authorization", f"Bearer {token}".encode()),
+               (b"content-length", str(len(payload)).encode())]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/graphql", "raw_path": b"/graphql",
+             "query_string": b"", "root_path": "", "headers": headers,
+             "client": ("127.0.0.1", 1), "server": ("bench", 80)}
+
+    async def once() -> None:
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            if not sent:
+                sent.append({})
+                return {"type": "http.request", "body": payload, "more_body": False}
+            await asyncio.Event().wait()  # no disconnect while the answer is written
+
+        answer: list[bytes] = []
+
+        async def send(message: dict) -> None:
+            answer.append(message.get("body", b""))
+
+        await app(dict(scope), receive, send)
+        if b'"errors"' in b"".join(answer):
+            raise SystemExit(f"errors: {b''.join(answer)[:500]!r}")
+
+    return once
+
+
 class CollectorClock:
     """Seconds the garbage collector ran, from gc.callbacks."""
 
@@ -108,6 +140,10 @@ async def main(args: argparse.Namespace) -> None:
                 if response.status_code != 200 or "errors" in response.json():
                     raise SystemExit(f"errors: {response.text[:500]}")
 
+        if args.asgi:  # the server's side only: the ASGI app called directly, no client
+            once = asgi_request(create_app(settings, manage_database=False), token,
+                                {"query": document, "variables": variables})
+
         for _ in range(3):
             await once()
         settle_heap()
@@ -168,6 +204,8 @@ if __name__ == "__main__":
                         help="executions at once (runs is a multiple of it)")
     parser.add_argument("--http", action="store_true",
                         help="POST through the ASGI application (httpx, no socket)")
+    parser.add_argument("--asgi", action="store_true",
+                        help="call the ASGI application directly: no client's work counted")
     parser.add_argument("--sql", action="store_true", help="print each statement (shortened)")
     parser.add_argument("--no-gc", action="store_true", help="the collector off after start-up")
     asyncio.run(main(parser.parse_args()))
