@@ -11,9 +11,10 @@ resolver that declares nothing may read anything: the objects are then read whol
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 import strawberry
-from graphql import GraphQLObjectType, get_named_type
+from graphql import GraphQLObjectType, GraphQLSchema, get_named_type
 from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
 from graphql.execution.values import VariableValues
 
@@ -50,39 +51,44 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     if location is None or len(location.source.body) > info.context.settings \
             .max_cached_document_bytes:
         return _attributes_read(raw, variables, paths)  # a large document is not kept
-    # The nodes, types and schema are kept in the entry: their ids stay theirs meanwhile.
-    place = (raw.schema, raw.parent_type, raw.return_type, *raw.field_nodes)
-    names = _directive_variables(place, raw)
+    # Per schema; the nodes and types are kept in the entry: their ids stay theirs meanwhile.
+    remembered = _REMEMBERED.get(raw.schema)
+    if remembered is None:
+        remembered = _REMEMBERED[raw.schema] = OrderedDict()
+    place = (raw.parent_type, raw.return_type, *raw.field_nodes)
+    names = _directive_variables(remembered, place, raw)
     key = (*map(id, place), paths, *(variables.coerced.get(name) for name in names))
     try:
-        found = _READ.get(key)
+        found = remembered.get(key)
     except TypeError:  # a variable's value that cannot be a key: not remembered
         return _attributes_read(raw, variables, paths)
     if found is None:
-        found = _READ[key] = (place, _attributes_read(raw, variables, paths))
-        if len(_READ) > REMEMBERED:
-            _READ.popitem(last=False)
+        found = _remember(remembered, key, (place, _attributes_read(raw, variables, paths)))
     else:
-        _READ.move_to_end(key)
+        remembered.move_to_end(key)
     return found[1]
 
 
-REMEMBERED = 1024
-_READ: OrderedDict[tuple, tuple[tuple, frozenset[str] | None]] = OrderedDict()
-_DIRECTIVES: OrderedDict[tuple, tuple[tuple, tuple[str, ...]]] = OrderedDict()
+REMEMBERED = 1024  # entries per schema
+_REMEMBERED: "WeakKeyDictionary[GraphQLSchema, OrderedDict[tuple, tuple]]" = WeakKeyDictionary()
 
 
-def _directive_variables(place: tuple, raw) -> tuple[str, ...]:
+def _directive_variables(remembered: OrderedDict, place: tuple, raw) -> tuple[str, ...]:
     """The variables an @include or @skip below the field or in a fragment may read."""
-    key = tuple(map(id, place))
-    found = _DIRECTIVES.get(key)
+    key = ("directives", *map(id, place))
+    found = remembered.get(key)
     if found is None:
         names = {name for node in (*raw.field_nodes, *raw.fragments.values())
                  for name in directive_variables(node)}
-        found = _DIRECTIVES[key] = (place, tuple(sorted(names)))
-        if len(_DIRECTIVES) > REMEMBERED:
-            _DIRECTIVES.popitem(last=False)
+        found = _remember(remembered, key, (place, tuple(sorted(names))))
     return found[1]
+
+
+def _remember(remembered: OrderedDict, key: tuple, entry: tuple) -> tuple:
+    remembered[key] = entry
+    if len(remembered) > REMEMBERED:
+        remembered.popitem(last=False)
+    return entry
 
 
 def _attributes_read(raw, variables: VariableValues,

@@ -298,7 +298,7 @@ class CompiledRun:
         """The related rows as the next depth's objects, without making them: what
         related.value and _value would do, each row standing for its object."""
         related, context = field.related, self.executor.context_value
-        if related.check is not None:
+        if related.check is not None and not related.many:
             related.check(context.require_viewer(), loaded)
         rows = loaded if related.many else (loaded,)
         context.budget.spend(len(rows))
