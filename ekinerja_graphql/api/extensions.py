@@ -1,6 +1,5 @@
 """The schema's extensions, in order: errors outermost, then limits, caches, cost and the viewer."""
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -21,6 +20,7 @@ from ekinerja_graphql.api.document_limits import shape_problem
 from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
 from ekinerja_graphql.api.limits import QueryCostLimit, named_fan_outs
+from ekinerja_graphql.api.lru import Lru
 from ekinerja_graphql.api.viewer_loader import ViewerLoader
 from ekinerja_graphql.api.walk_memo import WalkMemo
 from ekinerja_graphql.config import Settings
@@ -52,10 +52,8 @@ class GuardedValidationCache(SchemaExtension):
     then remembers the verdict of documents up to `max_bytes` by their text: the same text
     parses to the same document, and a text is hashed far faster than its syntax tree."""
 
-    def __init__(self, verdicts: "OrderedDict[tuple, tuple]", maxsize: int, max_bytes: int,
-                 max_merged_fields: int) -> None:
+    def __init__(self, verdicts: Lru, max_bytes: int, max_merged_fields: int) -> None:
         self.verdicts = verdicts
-        self.maxsize = maxsize
         self.max_bytes = max_bytes
         self.max_merged_fields = max_merged_fields
 
@@ -68,11 +66,7 @@ class GuardedValidationCache(SchemaExtension):
             key = (query, context.validation_rules)
             found = self.verdicts.get(key)
             if found is None:
-                found = self.verdicts[key] = self._verdict(context)
-                if len(self.verdicts) > self.maxsize:
-                    self.verdicts.popitem(last=False)
-            else:
-                self.verdicts.move_to_end(key)
+                found = self.verdicts.put(key, self._verdict(context))
             problem, errors = found
         # Set before yielding: Strawberry then skips its own validation.
         context.pre_execution_errors = (
@@ -104,7 +98,7 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         partial(AddValidationRules, limit_rules),
         partial(BoundedParserCache, CACHED_DOCUMENTS, settings.max_cached_document_bytes),
-        partial(GuardedValidationCache, OrderedDict(), CACHED_DOCUMENTS,
+        partial(GuardedValidationCache, Lru(CACHED_DOCUMENTS),
                 settings.max_cached_document_bytes, settings.max_merged_fields),
         partial(InputLimits, settings.max_string_length, settings.max_list_length,
                 memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes)),

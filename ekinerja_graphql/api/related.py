@@ -11,14 +11,14 @@ field may keep the rows its arguments select (`select`).
 """
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import strawberry
 
 from ekinerja_graphql.api.loaders import LoaderSpec, loader
-from ekinerja_graphql.api.rows import build_rows
+from ekinerja_graphql.api.rows import maker
 
 if TYPE_CHECKING:
     from ekinerja_graphql.services.access import Viewer
@@ -77,15 +77,24 @@ class Related:
         return tuple(arguments[part] if part in self.arguments else read(source, part)
                      for part in self.key)
 
+    def shown(self, context: Any, loaded: Any) -> Sequence[dict]:
+        """The rows shown for what the loader returned (not None): a one-row field's row
+        checked, the rows charged to the request's budget."""
+        if self.many:
+            rows = loaded
+        else:
+            if self.check is not None:
+                self.check(context.require_viewer(), loaded)
+            rows = (loaded,)
+        context.budget.spend(len(rows))
+        return rows
+
     def value(self, context: Any, loaded: Any) -> Any:
         """The field's value from what the loader returned for the key (a row picked)."""
-        if self.many:
-            return build_rows(context.budget, self.node_type, loaded)
-        if loaded is None:
+        if loaded is None and not self.many:
             return None
-        if self.check is not None:
-            self.check(context.require_viewer(), loaded)
-        return build_rows(context.budget, self.node_type, (loaded,))[0]
+        objects = list(map(maker(self.node_type), self.shown(context, loaded)))
+        return objects if self.many else objects[0]
 
 
 def related_list(spec: LoaderSpec, key: str, node_type: type, *,

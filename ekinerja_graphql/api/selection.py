@@ -9,7 +9,6 @@ metadata declares plus the columns its guards check (api/permissions.Guard.reads
 resolver that declares nothing may read anything: the objects are then read whole.
 """
 
-from collections import OrderedDict
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
@@ -28,6 +27,7 @@ from ekinerja_graphql.api.compiled.plan import (
     directive_variables,
     field_plans,
 )
+from ekinerja_graphql.api.lru import Lru
 
 READS = "ekinerja-reads"  # field metadata: the attributes its resolver reads
 
@@ -54,7 +54,7 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     # Per schema; the nodes and types are kept in the entry: their ids stay theirs meanwhile.
     remembered = _REMEMBERED.get(raw.schema)
     if remembered is None:
-        remembered = _REMEMBERED[raw.schema] = OrderedDict()
+        remembered = _REMEMBERED[raw.schema] = Lru(REMEMBERED)
     place = (raw.parent_type, raw.return_type, *raw.field_nodes)
     names = _directive_variables(remembered, place, raw)
     key = (*map(id, place), paths, *(variables.coerced.get(name) for name in names))
@@ -63,32 +63,23 @@ def attributes_read(info: strawberry.Info, *paths: tuple[str, ...]) -> frozenset
     except TypeError:  # a variable's value that cannot be a key: not remembered
         return _attributes_read(raw, variables, paths)
     if found is None:
-        found = _remember(remembered, key, (place, _attributes_read(raw, variables, paths)))
-    else:
-        remembered.move_to_end(key)
+        found = remembered.put(key, (place, _attributes_read(raw, variables, paths)))
     return found[1]
 
 
 REMEMBERED = 1024  # entries per schema
-_REMEMBERED: "WeakKeyDictionary[GraphQLSchema, OrderedDict[tuple, tuple]]" = WeakKeyDictionary()
+_REMEMBERED: "WeakKeyDictionary[GraphQLSchema, Lru]" = WeakKeyDictionary()
 
 
-def _directive_variables(remembered: OrderedDict, place: tuple, raw) -> tuple[str, ...]:
+def _directive_variables(remembered: Lru, place: tuple, raw) -> tuple[str, ...]:
     """The variables an @include or @skip below the field or in a fragment may read."""
     key = ("directives", *map(id, place))
     found = remembered.get(key)
     if found is None:
         names = {name for node in (*raw.field_nodes, *raw.fragments.values())
                  for name in directive_variables(node)}
-        found = _remember(remembered, key, (place, tuple(sorted(names))))
+        found = remembered.put(key, (place, tuple(sorted(names))))
     return found[1]
-
-
-def _remember(remembered: OrderedDict, key: tuple, entry: tuple) -> tuple:
-    remembered[key] = entry
-    if len(remembered) > REMEMBERED:
-        remembered.popitem(last=False)
-    return entry
 
 
 def _attributes_read(raw, variables: VariableValues,

@@ -2,22 +2,24 @@
 operation and the variables it was sent with: the walks are pure functions of the three,
 and clients send the same request again and again (dashboards, reports, retries)."""
 
-from collections import OrderedDict
 from typing import Any
 
 import orjson
 from strawberry.types import ExecutionContext
 
+from ekinerja_graphql.api.lru import Lru
+
 MAX_VARIABLE_BYTES = 2048  # only small variable sets are kept, so the memo stays small
 
 
-class WalkMemo:
-    """Least recently used first out; `key(context)` is None for a request not kept."""
+class WalkMemo(Lru):
+    """`key(context)` is None for a request not kept."""
+
+    __slots__ = ("max_document_bytes",)
 
     def __init__(self, maxsize: int, max_document_bytes: int) -> None:
-        self.maxsize = maxsize
+        super().__init__(maxsize)
         self.max_document_bytes = max_document_bytes
-        self._found: OrderedDict[tuple, Any] = OrderedDict()
 
     def key(self, context: ExecutionContext) -> tuple | None:
         query = context.query or ""
@@ -31,17 +33,8 @@ class WalkMemo:
             return None
         return query, context.operation_name, variables
 
-    def get(self, key: tuple | None) -> Any:
-        if key is None:
-            return None
-        found = self._found.get(key)
-        if found is not None:
-            self._found.move_to_end(key)
-        return found
+    def get(self, key: tuple | None, default: Any = None) -> Any:
+        return default if key is None else super().get(key, default)
 
-    def put(self, key: tuple | None, found: Any) -> None:
-        if key is None:
-            return
-        self._found[key] = found
-        if len(self._found) > self.maxsize:
-            self._found.popitem(last=False)
+    def put(self, key: tuple | None, value: Any) -> Any:
+        return value if key is None else super().put(key, value)

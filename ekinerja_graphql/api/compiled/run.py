@@ -279,10 +279,7 @@ class CompiledRun:
             return self._row_works(field, work, loaded, children)
         if writer is None or loaded is None:
             return related.value(context, loaded)
-        if related.check is not None:
-            related.check(context.require_viewer(), loaded)
-        rows = loaded if related.many else (loaded,)
-        context.budget.spend(len(rows))
+        rows = related.shown(context, loaded)
         write, read = writer.write, writer.from_row
         written = [write(read(row)) for row in rows]
         if None in written:  # a row the general way must word an error for
@@ -297,11 +294,8 @@ class CompiledRun:
                    children: list[FieldPlan]) -> Any:
         """The related rows as the next depth's objects, without making them: what
         related.value and _value would do, each row standing for its object."""
-        related, context = field.related, self.executor.context_value
-        if related.check is not None and not related.many:
-            related.check(context.require_viewer(), loaded)
-        rows = loaded if related.many else (loaded,)
-        context.budget.spend(len(rows))
+        related = field.related
+        rows = related.shown(self.executor.context_value, loaded)
         path = Path(work.path, field.key, field.parent_type.name)
         field_slot = _field_slot(field, work, path)
         next_works = self._next
