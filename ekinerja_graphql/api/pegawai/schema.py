@@ -1,12 +1,14 @@
 """Root fields of the pegawai domain."""
 
 import strawberry
+from tortoise.queryset import QuerySet
 
-from ekinerja_graphql.api.connection import CONNECTION_NODES, fetch_page, page_request
+from ekinerja_graphql.api.connection import CONNECTION_NODES, page_request
 from ekinerja_graphql.api.context import viewer_of
 from ekinerja_graphql.api.errors import BadUserInput, NotFound
 from ekinerja_graphql.api.loaders import loader
 from ekinerja_graphql.api.organisasi.dataloaders import UNIT_BY_ID
+from ekinerja_graphql.api.page_statements import PageStatements
 from ekinerja_graphql.api.pegawai.dataloaders import PEGAWAI_BY_ID, PEGAWAI_BY_NIP, pegawai_fields
 from ekinerja_graphql.api.pegawai.filters import PegawaiFilter, pegawai_conditions, unit_filter_id
 from ekinerja_graphql.api.pegawai.sorts import PegawaiOrder
@@ -15,7 +17,8 @@ from ekinerja_graphql.api.plain_values import narrowed
 from ekinerja_graphql.api.selection import attributes_read
 from ekinerja_graphql.domain.nip import InvalidNip, parse_nip
 from ekinerja_graphql.models import Pegawai as PegawaiModel
-from ekinerja_graphql.services.access import Access
+from ekinerja_graphql.services.access import Access, Grant
+from ekinerja_graphql.services.access.grants import any_condition
 
 
 @strawberry.type
@@ -52,15 +55,26 @@ class PegawaiQuery:
     ) -> PegawaiConnection | None:
         sort = order_by.sort_key
         page = page_request(info.context.settings, sort, first, after)
-        scope = viewer_of(info).condition(Access.RECORDS)
-        queryset = PegawaiModel.filter(scope) if scope is not None else PegawaiModel.all()
-        if filter is not None:
-            queryset = queryset.filter(pegawai_conditions(filter, await _unit_path(info, filter)))
+        unit_path = await _unit_path(info, filter) if filter is not None else None
+        inputs = (viewer_of(info).grants[Access.RECORDS], filter, unit_path)
         read = attributes_read(info, *CONNECTION_NODES)
         fields = narrowed(pegawai_fields(), read, "id", sort.column)
-        found = await fetch_page(queryset, fields, sort, page)
+        found = await PAGES.fetch(_listed, inputs, fields, sort, page)
         make_node = Pegawai.from_row if read is None else Pegawai.from_columns
-        return PegawaiConnection.of(info, found, sort, make_node, queryset.count)
+        return PegawaiConnection.of(info, found, sort, make_node, _listed(*inputs).count)
+
+
+PAGES = PageStatements()
+
+
+def _listed(records: tuple[Grant, ...], filter: PegawaiFilter | None,
+            unit_path: str | None) -> QuerySet:
+    """The pegawai of pegawaiList: those the grants open to records, within the filter."""
+    scope = any_condition(records)
+    queryset = PegawaiModel.filter(scope) if scope is not None else PegawaiModel.all()
+    if filter is not None:
+        queryset = queryset.filter(pegawai_conditions(filter, unit_path))
+    return queryset
 
 
 async def _unit_path(info: strawberry.Info, filter: PegawaiFilter) -> str | None:
