@@ -8,6 +8,7 @@ from ekinerja_graphql.api.admin.schema import AdminQuery
 from ekinerja_graphql.api.evaluasi.antrian import AntrianQuery
 from ekinerja_graphql.api.evaluasi.mutations import EvaluasiMutation
 from ekinerja_graphql.api.evaluasi.types import Evaluasi
+from ekinerja_graphql.api.extension_hooks import Schema
 from ekinerja_graphql.api.node import NodeQuery
 from ekinerja_graphql.api.organisasi.predikat import (
     PredikatOrganisasi,
@@ -40,7 +41,7 @@ NODE_TYPES = [UnitOrganisasi, Jabatan, PejabatNegara, Pegawai, Skp, RencanaHasil
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from ekinerja_graphql.api.extensions import schema_extensions
 
-    return strawberry.Schema(
+    return Schema(
         query=Query, mutation=Mutation, types=NODE_TYPES,
         extensions=schema_extensions(settings or get_settings()),
     )
