@@ -19,7 +19,7 @@ from ekinerja_graphql.api.compiled.plan import PlanCache
 from ekinerja_graphql.api.document_limits import shape_problem
 from ekinerja_graphql.api.errors import BAD_USER_INPUT, ErrorCodes
 from ekinerja_graphql.api.input_limits import InputLimits
-from ekinerja_graphql.api.limits import QueryCostLimit, named_fan_outs
+from ekinerja_graphql.api.limits import COST_ARGUMENTS, QueryCostLimit, named_fan_outs
 from ekinerja_graphql.api.lru import Lru
 from ekinerja_graphql.api.viewer_loader import ViewerLoader
 from ekinerja_graphql.api.walk_memo import WalkMemo
@@ -101,14 +101,16 @@ def schema_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]
         partial(GuardedValidationCache, Lru(CACHED_DOCUMENTS),
                 settings.max_cached_document_bytes, settings.max_merged_fields),
         partial(InputLimits, settings.max_string_length, settings.max_list_length,
-                memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes)),
+                memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes,
+                              arguments=frozenset())),
         partial(
             QueryCostLimit,
             maximum=settings.max_query_cost,
             default_page_size=settings.default_page_size,
             max_page_size=settings.max_page_size,
             named=named_fan_outs(settings.evaluation_period),
-            memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes),
+            memo=WalkMemo(CACHED_DOCUMENTS, settings.max_cached_document_bytes,
+                          arguments=COST_ARGUMENTS),
         ),
         # The viewer is read only for a request every limit above has accepted.
         ViewerLoader,

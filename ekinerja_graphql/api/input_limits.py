@@ -10,17 +10,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     GraphQLError,
     GraphQLInputObjectType,
+    GraphQLInputType,
     GraphQLList,
     GraphQLNamedType,
     GraphQLNonNull,
     GraphQLSchema,
     InlineFragmentNode,
+    ListValueNode,
+    ObjectValueNode,
     SelectionSetNode,
+    ValueNode,
+    VariableNode,
     get_named_type,
     value_from_ast,
 )
@@ -33,13 +39,13 @@ from ekinerja_graphql.api.walk_memo import WalkMemo
 
 
 @dataclass
-class _Checker:
+class _ArgumentSites:
+    """The arguments of an operation's fields, in document order, with their declared types:
+    where the checks apply. A fragment is walked once, however often it is spread."""
+
     schema: GraphQLSchema
     fragments: dict[str, FragmentDefinitionNode]
-    variables: dict[str, Any]
-    max_string: int
-    max_list: int
-    errors: list[GraphQLError] = field(default_factory=list)
+    found: list[tuple[ArgumentNode, GraphQLInputType]] = field(default_factory=list)
     _seen_fragments: set[str] = field(default_factory=set)
 
     def selection_set(self, node: SelectionSetNode | None, parent: GraphQLNamedType) -> None:
@@ -63,12 +69,28 @@ class _Checker:
             return  # validation reports unknown fields
         for argument in node.arguments or ():
             argument_definition = definition.args.get(argument.name.value)
-            if argument_definition is None:
-                continue
-            value = value_from_ast(argument.value, argument_definition.type, self.variables)
-            if value is not Undefined:
-                self.value(value, argument_definition.type, argument.name.value, argument)
+            if argument_definition is not None:
+                self.found.append((argument, argument_definition.type))
         self.selection_set(node.selection_set, get_named_type(definition.type))
+
+
+@dataclass
+class _Checker:
+    variables: dict[str, Any]
+    max_string: int
+    max_list: int
+    errors: list[GraphQLError] = field(default_factory=list)
+
+    def arguments(self, sites: list) -> None:
+        """`sites`: (argument, type) to check, or the errors found in a literal beforehand."""
+        for site in sites:
+            if isinstance(site, list):
+                self.errors += site
+                continue
+            argument, type_ = site
+            value = value_from_ast(argument.value, type_, self.variables)
+            if value is not Undefined:
+                self.value(value, type_, argument.name.value, argument)
 
     def value(self, value: Any, type_: Any, path: str, node: Any) -> None:
         """Follows the declared type, so the depth of the walk is the schema's, not the input's."""
@@ -118,24 +140,53 @@ class InputLimits(SchemaExtension):
                  memo: WalkMemo | None = None) -> None:
         self.max_string_length = max_string_length
         self.max_list_length = max_list_length
-        self.memo = memo  # requests found within bounds
+        self.memo = memo  # the argument sites of a document and operation
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        key = self.memo.key(context) if self.memo is not None and context.result is None \
-            else None
-        if key is not None and self.memo.get(key):
-            yield
-            return
-        operation = current_operation(context)
-        if context.result is None and operation is not None:
-            schema = context.schema._schema
-            checker = _Checker(schema, operation.fragments, context.variables or {},
-                               self.max_string_length, self.max_list_length)
-            root = schema.get_root_type(operation.definition.operation)
-            checker.selection_set(operation.definition.selection_set, root)
+        sites = self._sites() if context.result is None else None
+        if sites:
+            checker = _Checker(context.variables or {}, self.max_string_length,
+                               self.max_list_length)
+            checker.arguments(sites)
             if checker.errors:
                 context.result = ExecutionResult(data=None, errors=checker.errors[:10])
-            elif self.memo is not None:
-                self.memo.put(key, True)
         yield
+
+    def _literal_errors(self, site: tuple[ArgumentNode, GraphQLInputType]) -> list:
+        checker = _Checker({}, self.max_string_length, self.max_list_length)
+        checker.arguments([site])
+        return checker.errors
+
+    def _sites(self) -> list | None:
+        """The document's argument sites; a literal's site is checked now, once."""
+        context = self.execution_context
+        key = self.memo.key(context) if self.memo is not None else None
+        sites = self.memo.get(key) if key is not None else None
+        if sites is None:
+            operation = current_operation(context)
+            if operation is None:
+                return None
+            schema = context.schema._schema
+            walk = _ArgumentSites(schema, operation.fragments)
+            walk.selection_set(operation.definition.selection_set,
+                               schema.get_root_type(operation.definition.operation))
+            sites = []
+            for site in walk.found:
+                if _has_variable(site[0].value):
+                    sites.append(site)
+                elif errors := self._literal_errors(site):
+                    sites.append(errors)
+            if self.memo is not None:
+                self.memo.put(key, sites)
+        return sites
+
+
+def _has_variable(node: ValueNode) -> bool:
+    if isinstance(node, VariableNode):
+        return True
+    if isinstance(node, ListValueNode):
+        return any(_has_variable(item) for item in node.values)
+    if isinstance(node, ObjectValueNode):
+        return any(_has_variable(item.value) for item in node.fields)
+    return False

@@ -40,6 +40,7 @@ from ekinerja_graphql.api.walk_memo import WalkMemo
 
 PAGE_ARGUMENTS = ("first", "last")
 BATCH_ARGUMENTS = ("ids", "items")
+COST_ARGUMENTS = frozenset(PAGE_ARGUMENTS + BATCH_ARGUMENTS)  # the only values the cost reads
 FAN_OUT = "fan_out"
 
 

@@ -1,10 +1,12 @@
 """What a pre-execution walk (the query cost, the input limits) found for a document, an
-operation and the variables it was sent with: the walks are pure functions of the three,
-and clients send the same request again and again (dashboards, reports, retries)."""
+operation and the variables it reads: the walks are pure functions of the three, and
+clients send the same request again and again (dashboards, reports, retries) or the same
+document with another cursor (a report paging through a unit)."""
 
 from typing import Any
 
 import orjson
+from graphql import ArgumentNode, DocumentNode, VariableNode, Visitor, visit
 from strawberry.types import ExecutionContext
 
 from ekinerja_graphql.api.lru import Lru
@@ -13,28 +15,64 @@ MAX_VARIABLE_BYTES = 2048  # only small variable sets are kept, so the memo stay
 
 
 class WalkMemo(Lru):
-    """`key(context)` is None for a request not kept."""
+    """`key(context)` is None for a request not kept.
 
-    __slots__ = ("max_document_bytes",)
+    `arguments`: the arguments whose values the walk reads; a request's key holds the
+    variables used in them (anywhere in the document), so a walk that reads only `first`
+    is not repeated for another `after`. None: the walk reads every variable.
+    """
 
-    def __init__(self, maxsize: int, max_document_bytes: int) -> None:
+    __slots__ = ("max_document_bytes", "arguments", "_used")
+
+    def __init__(self, maxsize: int, max_document_bytes: int,
+                 arguments: frozenset[str] | None = None) -> None:
         super().__init__(maxsize)
         self.max_document_bytes = max_document_bytes
+        self.arguments = arguments
+        self._used = Lru(maxsize)  # by document text: the variables used in `arguments`
 
     def key(self, context: ExecutionContext) -> tuple | None:
         query = context.query or ""
         if len(query) > self.max_document_bytes:
             return None
+        variables = context.variables or {}
+        if not self.arguments and self.arguments is not None:
+            variables = {}
+        elif self.arguments is not None and variables:
+            used = self._used.get(query)
+            if used is None:
+                used = self._used.put(query, _variables_in(context.graphql_document,
+                                                           self.arguments))
+            variables = {name: value for name, value in variables.items() if name in used}
         try:
-            variables = orjson.dumps(context.variables or {}, option=orjson.OPT_SORT_KEYS)
+            encoded = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
         except TypeError:  # an upload, say: not JSON
             return None
-        if len(variables) > MAX_VARIABLE_BYTES:
+        if len(encoded) > MAX_VARIABLE_BYTES:
             return None
-        return query, context.operation_name, variables
+        return query, context.operation_name, encoded
 
     def get(self, key: tuple | None, default: Any = None) -> Any:
         return default if key is None else super().get(key, default)
 
     def put(self, key: tuple | None, value: Any) -> Any:
         return value if key is None else super().put(key, value)
+
+
+def _variables_in(document: DocumentNode | None, arguments: frozenset[str]) -> frozenset[str]:
+    """The variables used in the values of the arguments so named, in any definition."""
+    used: set[str] = set()
+
+    class Collect(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_) -> Any:
+            if node.name.value in arguments:
+                visit(node.value, Names())
+            return Visitor.SKIP
+
+    class Names(Visitor):
+        def enter_variable(self, node: VariableNode, *_) -> None:
+            used.add(node.name.value)
+
+    if document is not None:
+        visit(document, Collect())
+    return frozenset(used)
