@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -101,7 +102,15 @@ def _frozen(value) -> Hashable:
         return type(value), tuple(_frozen(item) for item in value)
     if isinstance(value, (set, frozenset)):
         return frozenset, frozenset(_frozen(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return type(value), tuple(_frozen(getattr(value, field.name))
-                                  for field in dataclasses.fields(value))
-    raise _NotPlain(type(value))
+    names = _field_names(type(value))
+    if names is None:
+        raise _NotPlain(type(value))
+    return type(value), tuple(_frozen(getattr(value, name)) for name in names)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's fields, which make its key; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(field.name for field in dataclasses.fields(kind))

@@ -61,7 +61,11 @@ class PegawaiQuery:
         fields = narrowed(pegawai_fields(), read, "id", sort.column)
         found = await PAGES.fetch(_listed, inputs, fields, sort, page)
         make_node = Pegawai.from_row if read is None else Pegawai.from_columns
-        return PegawaiConnection.of(info, found, sort, make_node, _listed(*inputs).count)
+
+        async def count() -> int:  # its query is built only when totalCount is asked
+            return await _listed(*inputs).count()
+
+        return PegawaiConnection.of(info, found, sort, make_node, count)
 
 
 PAGES = PageStatements()
