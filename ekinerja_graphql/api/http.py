@@ -24,6 +24,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from ekinerja_graphql.api.body_limit import BodyLimit
 from ekinerja_graphql.api.errors import (
@@ -34,6 +35,7 @@ from ekinerja_graphql.api.errors import (
     public_error,
 )
 from ekinerja_graphql.api.graphiql import DEFAULT_ASSETS_PATH, render_graphiql_page
+from ekinerja_graphql.api.json_post import is_plain_json_post, request_data
 from ekinerja_graphql.auth import InvalidToken, Principal, decode_token
 from ekinerja_graphql.config import Settings
 from ekinerja_graphql.db import database_unavailable
@@ -100,6 +102,26 @@ class GraphQLApp(GraphQL):
                 raise
             response = self.error_response(request, DatabaseUnavailable())
         await response(scope, receive, send)
+
+    async def run(self, request: Request, context: Any = UNSET,
+                  root_value: Any = UNSET) -> Response:
+        """A plain JSON POST goes from its body straight to execute_single (api/json_post.py);
+        every other request runs Strawberry's way."""
+        headers = request.headers
+        if not (isinstance(request, Request) and context is UNSET and is_plain_json_post(
+                request.method, headers.get("content-type"), headers.get("accept"))):
+            return await super().run(request, context, root_value)
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        operation = request_data(self.decode_json(await request.body()))
+        result = await self.execute_single(
+            request=request, request_adapter=self.request_adapter_class(request),
+            sub_response=sub_response, context=context, root_value=None, request_data=operation,
+        )
+        response_data = await self.process_result(request, result)
+        if result.errors:
+            self._handle_errors(result.errors, response_data)
+        return self.create_response(response_data, sub_response)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         assets = self.settings.graphiql_assets_url or DEFAULT_ASSETS_PATH

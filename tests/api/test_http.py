@@ -243,3 +243,57 @@ async def test_errors_that_skip_the_extension_hooks_are_still_masked():
     (error,) = response.json()["errors"]
     assert error["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
     assert "bug in an extension" not in error["message"]
+
+
+PLAIN_POSTS = [
+    ({"content-type": "application/json"}, b'{"query": "{ items(first: 2) }"}'),
+    ({"content-type": "application/json; charset=utf-8"}, b'{"query": "{ whoami }"}'),
+    ({"content-type": "application/json", "accept": GRAPHQL_RESPONSE}, b'{"query": "{ nope }"}'),
+    ({"content-type": "application/json"}, b'{"query": "mutation { touch }"}'),
+    ({"content-type": "application/json"}, b'{"query": "{ boom }"}'),
+    ({"content-type": "application/json"}, b'{"query": 5}'),
+    ({"content-type": "application/json"}, b'{"query": "{ whoami }", "variables": []}'),
+    ({"content-type": "application/json"}, b'{"query": "{ whoami }", "extensions": 1}'),
+    ({"content-type": "application/json"}, b'[{"query": "{ whoami }"}]'),
+    ({"content-type": "application/json"}, b'{"query": '),
+    ({"content-type": "application/json"}, b'{"operationName": "B", "query": '
+                                           b'"query A { whoami } query B { items(first: 1) }"}'),
+    ({"content-type": "application/json", "authorization": "Bearer nope"},
+     b'{"query": "{ whoami }"}'),
+    ({"content-type": "application/json",
+      "authorization": f"Bearer {mint_token('199001012015011001', SETTINGS)}"},
+     b'{"query": "{ whoami }"}'),
+]
+
+
+@pytest.mark.parametrize(("headers", "body"), PLAIN_POSTS)
+async def test_a_plain_json_post_is_answered_as_strawberry_answers_it(headers, body,
+                                                                     monkeypatch):
+    async def answer() -> tuple:
+        async with make_client() as client:
+            response = await client.post("/graphql", content=body, headers=headers)
+        request_id = response.headers.pop("x-request-id")
+        return (response.status_code, dict(response.headers),
+                response.content.replace(request_id.encode(), b"<request id>"))
+
+    from ekinerja_graphql.api import http
+
+    assert http.is_plain_json_post("POST", headers["content-type"], headers.get("accept"))
+    direct = await answer()
+    monkeypatch.setattr(http, "is_plain_json_post", lambda *_: False)
+    assert direct == await answer()
+
+
+@pytest.mark.parametrize(("method", "content_type", "accept"), [
+    ("GET", "application/json", None),
+    ("POST", "multipart/form-data; boundary=x", None),
+    ("POST", "application/graphql", None),
+    ("POST", "Application/JSON", None),
+    ("POST", None, None),
+    ("POST", "application/json", "multipart/mixed"),
+    ("POST", "application/json", "text/event-stream"),
+])
+def test_every_other_request_takes_strawberrys_way(method, content_type, accept):
+    from ekinerja_graphql.api.json_post import is_plain_json_post
+
+    assert not is_plain_json_post(method, content_type, accept)
