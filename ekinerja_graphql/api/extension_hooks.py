@@ -4,8 +4,9 @@ For every request and each of its four stages, Strawberry inspects every extensi
 the stage's hook and wraps it in a new context-manager function (`inspect`, then
 `functools.update_wrapper`): 36 look-ups for our nine extensions, about a tenth of the
 server's time for a `{ __typename }`. A hook is a method of the extension's class, so
-what it is (none, a generator, an async generator) is known per class; only binding it to
-the request's extension instance remains. Hooks of any other form go Strawberry's way.
+which extensions have one for a stage, and of what kind (a generator or an async
+generator), is known per list of classes; only binding the hooks to the request's
+extension instances remains. A stage with a hook of any other form goes Strawberry's way.
 """
 
 import contextlib
@@ -40,47 +41,56 @@ def _generator_hook(extension_class: type, hook_name: str):
     return _OTHER
 
 
-class _ClassHooks:
-    HOOK_NAME: str
+_STAGES = {
+    "operation": OperationContextManager,
+    "validation": ValidationContextManager,
+    "parsing": ParsingContextManager,
+    "executing": ExecutingContextManager,
+}
 
-    def get_hook(self, extension: SchemaExtension) -> WrappedHook | None:
-        known = _generator_hook(type(extension), self.HOOK_NAME)
+
+@cache
+def _stage_plan(extension_classes: tuple[type, ...], stage: str):
+    """(position, factory, is_async) of each extension with a hook for the stage, in order;
+    None when one of them has a hook of another form."""
+    plan = []
+    for position, extension_class in enumerate(extension_classes):
+        known = _generator_hook(extension_class, _STAGES[stage].HOOK_NAME)
         if known is _OTHER:
-            return super().get_hook(extension)
-        if known is None:
             return None
-        factory, is_async = known
-        return WrappedHook(extension, partial(factory, extension), is_async)
-
-
-class _Operation(_ClassHooks, OperationContextManager):
-    pass
-
-
-class _Validation(_ClassHooks, ValidationContextManager):
-    pass
-
-
-class _Parsing(_ClassHooks, ParsingContextManager):
-    pass
-
-
-class _Executing(_ClassHooks, ExecutingContextManager):
-    pass
+        if known is not None:
+            plan.append((position, *known))
+    return tuple(plan)
 
 
 class ClassHooksRunner(SchemaExtensionsRunner):
+    def __init__(self, execution_context: ExecutionContext,
+                 extensions: list[SchemaExtension] | None = None) -> None:
+        super().__init__(execution_context, extensions)
+        self._classes = tuple(type(extension) for extension in self.extensions)
+
+    def _stage(self, stage: str):
+        manager_class = _STAGES[stage]
+        plan = _stage_plan(self._classes, stage)
+        if plan is None:
+            return manager_class(self.extensions)
+        manager = manager_class.__new__(manager_class)  # hooks bound here, not looked up
+        extensions = self.extensions
+        manager.hooks = [WrappedHook(extensions[position], partial(factory, extensions[position]),
+                                     is_async) for position, factory, is_async in plan]
+        return manager
+
     def operation(self) -> OperationContextManager:
-        return _Operation(self.extensions)
+        return self._stage("operation")
 
     def validation(self) -> ValidationContextManager:
-        return _Validation(self.extensions)
+        return self._stage("validation")
 
     def parsing(self) -> ParsingContextManager:
-        return _Parsing(self.extensions)
+        return self._stage("parsing")
 
     def executing(self) -> ExecutingContextManager:
-        return _Executing(self.extensions)
+        return self._stage("executing")
 
 
 class Schema(strawberry.Schema):
