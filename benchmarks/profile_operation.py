@@ -17,6 +17,7 @@ import cProfile
 import gc
 import json
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -46,18 +47,21 @@ async def default_variables(name: str, database: str) -> dict:
     return operation.variables(scenario)[0][0] if operation else {}
 
 
-def asgi_request(app, token: str, body: dict):
-    """One POST /graphql straight into the ASGI app; fails on an error in the answer."""
-    payload = json.dumps(body).encode()
-    headers = [(b"host", b"bench"), (b"content-type", b"application/json"),
-               (b"authorization", f"Bearer {token}".encode()),
-               (b"content-length", str(len(payload)).encode())]
+def asgi_request(app, token: str, body: dict, page_through: bool = False):
+    """One POST /graphql straight into the ASGI app; fails on an error in the answer.
+    page_through: each request asks for the page after the previous answer's endCursor
+    (`after`), from the first page again after the last, as a client paging through."""
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": "POST", "scheme": "http", "path": "/graphql", "raw_path": b"/graphql",
-             "query_string": b"", "root_path": "", "headers": headers,
-             "client": ("127.0.0.1", 1), "server": ("bench", 80)}
+             "query_string": b"", "root_path": "", "client": ("127.0.0.1", 1),
+             "server": ("bench", 80)}
+    body = {**body, "variables": dict(body.get("variables") or {})}
 
     async def once() -> None:
+        payload = json.dumps(body).encode()
+        scope["headers"] = [(b"host", b"bench"), (b"content-type", b"application/json"),
+                            (b"authorization", f"Bearer {token}".encode()),
+                            (b"content-length", str(len(payload)).encode())]
         sent: list[dict] = []
 
         async def receive() -> dict:
@@ -74,8 +78,15 @@ def asgi_request(app, token: str, body: dict):
         await app(dict(scope), receive, send)
         if b'"errors"' in b"".join(answer):
             raise SystemExit(f"errors: {b''.join(answer)[:500]!r}")
+        if page_through:  # a regular expression: json.loads would count as the server's
+            found = _END_CURSOR.search(b"".join(answer))
+            body["variables"]["after"] = found[1].decode() if found else None
 
     return once
+
+
+# The first page's endCursor when there is a next page (pageInfo { hasNextPage endCursor }).
+_END_CURSOR = re.compile(rb'"hasNextPage":true,"endCursor":"([^"]+)"')
 
 
 class CollectorClock:
@@ -142,7 +153,7 @@ async def main(args: argparse.Namespace) -> None:
 
         if args.asgi:  # the server's side only: the ASGI app called directly, no client
             once = asgi_request(create_app(settings, manage_database=False), token,
-                                {"query": document, "variables": variables})
+                                {"query": document, "variables": variables}, args.page_through)
 
         for _ in range(3):
             await once()
@@ -206,6 +217,8 @@ if __name__ == "__main__":
                         help="POST through the ASGI application (httpx, no socket)")
     parser.add_argument("--asgi", action="store_true",
                         help="call the ASGI application directly: no client's work counted")
+    parser.add_argument("--page-through", action="store_true",
+                        help="with --asgi: each request asks for the next page (`after`)")
     parser.add_argument("--sql", action="store_true", help="print each statement (shortened)")
     parser.add_argument("--no-gc", action="store_true", help="the collector off after start-up")
     asyncio.run(main(parser.parse_args()))
