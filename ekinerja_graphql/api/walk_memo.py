@@ -36,13 +36,8 @@ class WalkMemo(Lru):
         if len(query) > self.max_document_bytes:
             return None
         variables = context.variables or {}
-        if not self.arguments and self.arguments is not None:
-            variables = {}
-        elif self.arguments is not None and variables:
-            used = self._used.get(query)
-            if used is None:
-                used = self._used.put(query, _variables_in(context.graphql_document,
-                                                           self.arguments))
+        if self.arguments is not None and variables:
+            used = self._variables_used(context)
             variables = {name: value for name, value in variables.items() if name in used}
         try:
             encoded = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
@@ -51,6 +46,15 @@ class WalkMemo(Lru):
         if len(encoded) > MAX_VARIABLE_BYTES:
             return None
         return query, context.operation_name, encoded
+
+    def _variables_used(self, context: ExecutionContext) -> frozenset[str]:
+        if not self.arguments:
+            return frozenset()
+        used = self._used.get(context.query)
+        if used is None:
+            used = self._used.put(context.query,
+                                  _variables_in(context.graphql_document, self.arguments))
+        return used
 
     def get(self, key: tuple | None, default: Any = None) -> Any:
         return default if key is None else super().get(key, default)
