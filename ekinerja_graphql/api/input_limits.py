@@ -22,11 +22,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLSchema,
     InlineFragmentNode,
-    ListValueNode,
-    ObjectValueNode,
     SelectionSetNode,
-    ValueNode,
-    VariableNode,
     get_named_type,
     value_from_ast,
 )
@@ -35,7 +31,7 @@ from strawberry.extensions import SchemaExtension
 
 from ekinerja_graphql.api.errors import BAD_USER_INPUT
 from ekinerja_graphql.api.operation import current_operation
-from ekinerja_graphql.api.walk_memo import WalkMemo
+from ekinerja_graphql.api.walk_memo import WalkMemo, variables_of
 
 
 @dataclass
@@ -173,7 +169,7 @@ class InputLimits(SchemaExtension):
                                schema.get_root_type(operation.definition.operation))
             sites = []
             for site in walk.found:
-                if _has_variable(site[0].value):
+                if any(variables_of(site[0].value)):  # names are never empty
                     sites.append(site)
                 elif errors := self._literal_errors(site):
                     sites.append(errors)
@@ -181,12 +177,3 @@ class InputLimits(SchemaExtension):
                 self.memo.put(key, sites)
         return sites
 
-
-def _has_variable(node: ValueNode) -> bool:
-    if isinstance(node, VariableNode):
-        return True
-    if isinstance(node, ListValueNode):
-        return any(_has_variable(item) for item in node.values)
-    if isinstance(node, ObjectValueNode):
-        return any(_has_variable(item.value) for item in node.fields)
-    return False

@@ -44,21 +44,27 @@ class PageStatements:
 
     async def fetch(self, build: Callable[..., QuerySet], inputs: tuple,
                     fields: dict[str, str], sort: SortKey, page: PageRequest) -> Page:
-        key = _key(build, inputs, fields, sort, page)
-        statement = self._kept.get(key) if key is not None else None
-        if statement is not None and statement is not UNKEPT and \
-                statement.dialect != statement.model._meta.db.capabilities.dialect:
-            statement = None  # another database since (tests switch between them)
-        if statement is None and key is not None:
-            query = keyset(build(*inputs), sort, page).values(**fields)
-            statement = _kept_statement(query, _trailing(page))
-            self._kept.put(key, statement)
-        if statement is None or statement is UNKEPT:
+        statement = self._statement(build, inputs, fields, sort, page)
+        if statement is None:
             return Page.from_lookahead(
                 await plain_values(keyset(build(*inputs), sort, page), **fields), page)
         db = statement.model._meta.db  # the transaction's connection inside one
         rows = await db.execute_query_dict(statement.sql, [*statement.leading, *_trailing(page)])
         return Page.from_lookahead(convert_rows(rows, statement.converters), page)
+
+    def _statement(self, build, inputs: tuple, fields: dict[str, str], sort: SortKey,
+                   page: PageRequest) -> "_Statement | None":
+        """The kept statement of the page's key, kept now if new; None: build the page."""
+        key = _key(build, inputs, fields, sort, page)
+        if key is None:
+            return None
+        statement = self._kept.get(key)
+        if statement is None or (statement is not UNKEPT and statement.dialect
+                                 != statement.model._meta.db.capabilities.dialect):
+            # New, or kept for another database (tests switch between them).
+            query = keyset(build(*inputs), sort, page).values(**fields)
+            statement = self._kept.put(key, _kept_statement(query, _trailing(page)))
+        return None if statement is UNKEPT else statement
 
 
 def _trailing(page: PageRequest) -> list:

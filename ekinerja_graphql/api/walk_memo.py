@@ -3,10 +3,20 @@ operation and the variables it reads: the walks are pure functions of the three,
 clients send the same request again and again (dashboards, reports, retries) or the same
 document with another cursor (a report paging through a unit)."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
-from graphql import ArgumentNode, DocumentNode, VariableNode, Visitor, visit
+from graphql import (
+    ArgumentNode,
+    DocumentNode,
+    ListValueNode,
+    ObjectValueNode,
+    ValueNode,
+    VariableNode,
+    Visitor,
+    visit,
+)
 from strawberry.types import ExecutionContext
 
 from ekinerja_graphql.api.lru import Lru
@@ -70,13 +80,21 @@ def _variables_in(document: DocumentNode | None, arguments: frozenset[str]) -> f
     class Collect(Visitor):
         def enter_argument(self, node: ArgumentNode, *_) -> Any:
             if node.name.value in arguments:
-                visit(node.value, Names())
+                used.update(variables_of(node.value))
             return Visitor.SKIP
-
-    class Names(Visitor):
-        def enter_variable(self, node: VariableNode, *_) -> None:
-            used.add(node.name.value)
 
     if document is not None:
         visit(document, Collect())
     return frozenset(used)
+
+
+def variables_of(value: ValueNode) -> Iterator[str]:
+    """The names of the variables a literal holds, at any depth."""
+    if isinstance(value, VariableNode):
+        yield value.name.value
+    elif isinstance(value, ListValueNode):
+        for item in value.values:
+            yield from variables_of(item)
+    elif isinstance(value, ObjectValueNode):
+        for item in value.fields:
+            yield from variables_of(item.value)
