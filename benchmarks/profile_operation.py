@@ -167,7 +167,7 @@ async def main(args: argparse.Namespace) -> None:
         if args.no_gc:
             gc.disable()
         if pool is not None:
-            for holder in pool._holders:
+            for holder in getattr(pool, "_pool", pool)._holders:  # asyncpg's, behind ParkingPool
                 if holder._con is not None:
                     holder._con.add_query_logger(counter)
         collector = CollectorClock()

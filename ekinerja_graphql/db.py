@@ -14,6 +14,7 @@ from ekinerja_graphql.config import Settings, get_settings
 
 MODELS_MODULE = "ekinerja_graphql.models"
 MIGRATIONS_MODULE = "ekinerja_graphql.migrations"
+POSTGRES_ENGINE = "ekinerja_graphql.db_pool"  # Tortoise's asyncpg client, idle connections parked
 
 
 def is_postgres(url: str) -> bool:
@@ -36,6 +37,7 @@ def tortoise_config(
     server-side; the client gives up a second later, which also catches a hung server)."""
     if is_postgres(database_url):
         connection = expand_db_url(database_url)
+        connection["engine"] = POSTGRES_ENGINE
         connection["credentials"].update(
             minsize=1,
             maxsize=pool_size,
