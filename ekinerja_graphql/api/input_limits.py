@@ -1,7 +1,8 @@
 """Every argument value bounded before execution: no NUL characters, strings and lists capped.
 
-Checked on the coerced values of the operation's arguments (literals and variables
-alike), so a hostile value never reaches a resolver or the database. The error
+Checked on the operation's arguments: a literal as graphql-core coerces it, once per
+document; an argument holding variables as written, with each variable's value as sent,
+on every request. So a hostile value never reaches a resolver or the database. The error
 names the argument path (`filter.nama`) and what is allowed.
 """
 
@@ -22,7 +23,12 @@ from graphql import (
     GraphQLNonNull,
     GraphQLSchema,
     InlineFragmentNode,
+    ListValueNode,
+    ObjectValueNode,
     SelectionSetNode,
+    StringValueNode,
+    ValueNode,
+    VariableNode,
     get_named_type,
     value_from_ast,
 )
@@ -84,9 +90,40 @@ class _Checker:
                 self.errors += site
                 continue
             argument, type_ = site
-            value = value_from_ast(argument.value, type_, self.variables)
+            self.written(argument.value, type_, argument.name.value, argument)
+
+    def literal(self, argument: ArgumentNode, type_: GraphQLInputType) -> None:
+        """A literal argument, coerced as graphql-core will coerce it (defaults included)."""
+        value = value_from_ast(argument.value, type_, {})
+        if value is not Undefined:
+            self.value(value, type_, argument.name.value, argument)
+
+    def written(self, node: ValueNode, type_: Any, path: str, argument: ArgumentNode) -> None:
+        """A value holding variables, as written: each variable's value as sent (what
+        graphql-core's value_from_ast gives for it), the literal parts around it as
+        validation accepted them. Input fields left to their defaults hold no variable."""
+        if isinstance(node, VariableNode):
+            value = self.variables.get(node.name.value, Undefined)
             if value is not Undefined:
-                self.value(value, type_, argument.name.value, argument)
+                self.value(value, type_, path, argument)
+            return
+        if isinstance(type_, GraphQLNonNull):
+            type_ = type_.of_type
+        if isinstance(type_, GraphQLList):
+            items = node.values if isinstance(node, ListValueNode) else (node,)
+            if len(items) > self.max_list:
+                self.fail(path, f"a list of at most {self.max_list} items", argument)
+                return
+            for n, item in enumerate(items):
+                self.written(item, type_.of_type, f"{path}[{n}]", argument)
+        elif isinstance(type_, GraphQLInputObjectType) and isinstance(node, ObjectValueNode):
+            for field_node in node.fields:
+                name = field_node.name.value
+                if name in type_.fields:
+                    self.written(field_node.value, type_.fields[name].type, f"{path}.{name}",
+                                 argument)
+        elif isinstance(node, StringValueNode):
+            self.string(node.value, path, argument)
 
     def value(self, value: Any, type_: Any, path: str, node: Any) -> None:
         """Follows the declared type, so the depth of the walk is the schema's, not the input's."""
@@ -107,10 +144,13 @@ class _Checker:
                     if found is not None:
                         self.value(item, found[1].type, f"{path}.{found[0]}", node)
         elif isinstance(value, str):
-            if "\x00" in value:
-                self.fail(path, "free of NUL characters", node)
-            elif len(value) > self.max_string:
-                self.fail(path, f"at most {self.max_string} characters", node)
+            self.string(value, path, node)
+
+    def string(self, value: str, path: str, node: Any) -> None:
+        if "\x00" in value:
+            self.fail(path, "free of NUL characters", node)
+        elif len(value) > self.max_string:
+            self.fail(path, f"at most {self.max_string} characters", node)
 
     def fail(self, path: str, allowed: str, node: Any) -> None:
         extensions = {"code": BAD_USER_INPUT, "field": path}
@@ -151,7 +191,7 @@ class InputLimits(SchemaExtension):
 
     def _literal_errors(self, site: tuple[ArgumentNode, GraphQLInputType]) -> list:
         checker = _Checker({}, self.max_string_length, self.max_list_length)
-        checker.arguments([site])
+        checker.literal(*site)
         return checker.errors
 
     def _sites(self) -> list | None:

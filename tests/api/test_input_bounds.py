@@ -45,6 +45,27 @@ async def test_literal_arguments_are_bounded_too(admin, test_settings):
     assert statements == []
 
 
+@pytest.mark.parametrize(("written", "variables", "field", "words"), [
+    ("{nama: $n, includeDescendants: true}", {"n": "ab\x00cd"}, "filter.nama", "NUL"),
+    ('{nama: "%s", unitId: $u}' % ("y" * 5000), {"u": None}, "filter.nama", "at most 4000"),
+    ("{status: [" + ", ".join(["$s"] * 101) + "]}", {"s": "AKTIF"}, "filter.status",
+     "at most 100 items"),
+    ('{nama: "ok", golongan: $g}', {"g": ["III_A"] * 101}, "filter.golongan",
+     "at most 100 items"),
+    ("{status: [AKTIF, $s]}", {"s": "x" * 5000}, "filter.status[1]", "at most 4000"),
+])
+async def test_variables_inside_literals_are_bounded(admin, test_settings, written, variables,
+                                                     field, words):
+    declared = {"n": "String", "u": "ID", "s": "StatusPegawai!", "g": "[Golongan!]"}
+    used = ", ".join(f"${name}: {declared[name]}" for name in variables)
+    query = f"query({used}) {{ pegawaiList(filter: {written}) {{ nodes {{ nip }} }} }}"
+    for _ in range(2):  # the second request finds the document's sites kept
+        with count_statements() as statements:
+            result = await run(query, admin, test_settings, variables)
+        assert_bad_input(result, field, words)
+        assert statements == []
+
+
 async def test_name_search_has_its_own_bounds(admin, test_settings):
     for text in ("a", "n" * 101):
         result = await run(LIST, admin, test_settings, {"filter": {"nama": text}})
