@@ -2,8 +2,8 @@
 plus that stack.
 
 Every statement acquires and releases a connection, and asyncpg's release runs a shielded
-task and a loop iteration: 40 µs of CPU against 27 µs for a small statement on a held
-connection (benchmarks/RESULTS.md, "Parked connections"). Here a clean released connection
+task and a loop iteration: about 40 µs of CPU, more than a small statement takes on a held
+connection (benchmarks/RESULTS.md, sixth stop). Here a clean released connection
 is parked, and the next acquire takes it back without an await. asyncpg's pool still opens,
 counts and closes the connections: it gets one back whenever somebody waits in it, when
 the connection is not clean, or when it has been parked for longer than `idle_seconds`.

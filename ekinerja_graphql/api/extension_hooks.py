@@ -3,14 +3,14 @@ a context manager per hook per request.
 
 For every request and each of its four stages, Strawberry inspects every extension for
 the stage's hook, wraps it in a new context-manager function (`inspect`, then
-`functools.update_wrapper`), and enters the managers through an ExitStack: for our ten
-extensions that was a fifth of the server's instructions for a `{ __typename }`. A hook
-is a method of the extension's class, so which extensions have one for a stage, and
-whether it is a generator or an async generator, is known per list of classes.
-`HookStage` then drives the request's generators itself, as ExitStack would drive their
-managers; an exception, or a hook that does not stop, hands the generators still open to
-a real ExitStack, so what hooks see of an error is contextlib's. A stage with a hook of
-any other form (a plain or coroutine function) goes Strawberry's way.
+`functools.update_wrapper`) and enters the managers through an ExitStack. A hook is a
+method of the extension's class, so which extensions have one for a stage, and whether
+it is a generator or an async generator, is known per list of classes. `HookStage` then
+drives the request's generators itself, as ExitStack drives their managers (for our nine
+extensions, `{ __typename }` 1.36 -> 1.22 M instructions); an exception, or a hook that
+does not stop, hands the generators still open to a real ExitStack, so what hooks see of
+an error is contextlib's. A stage with a hook of any other form (a plain or coroutine
+function) goes Strawberry's way.
 """
 
 import contextlib
