@@ -6,9 +6,11 @@ task and a loop iteration: about 40 µs of CPU, more than a small statement take
 connection (benchmarks/RESULTS.md, sixth stop). Here a clean released connection
 is parked, and the next acquire takes it back without an await. asyncpg's pool still opens,
 counts and closes the connections: it gets one back whenever somebody waits in it, when
-the connection is not clean, or when it has been parked for longer than `idle_seconds`.
+the connection is not clean, and when it has been parked for `idle_seconds` (a timer).
 """
 
+import asyncio
+import logging
 import time
 from collections import deque
 from typing import Any
@@ -16,8 +18,10 @@ from typing import Any
 from asyncpg import InterfaceError
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
 
+logger = logging.getLogger(__name__)
+
 MAX_QUERIES = 50_000  # asyncpg's default: past it, its pool replaces the connection
-IDLE_SECONDS = 60.0  # then asyncpg's own idle timer (300 s) may close it
+IDLE_SECONDS = 60.0  # then asyncpg's own idle timer (300 s) closes it
 
 
 class ParkingPool:
@@ -31,6 +35,8 @@ class ParkingPool:
         self._idle_seconds = idle_seconds
         self._parked: deque[tuple[Any, float]] = deque()  # (connection, parked at), newest last
         self._waiting = 0  # acquirers inside asyncpg's pool: the next release is theirs
+        self._sweep: asyncio.TimerHandle | None = None  # hands idle ones back to asyncpg
+        self._releasing: set[asyncio.Task] = set()
 
     @property
     def parked(self) -> int:
@@ -52,10 +58,10 @@ class ParkingPool:
         if self._waiting or not self._clean(connection):
             await self._pool.release(connection)
             return
-        now = time.monotonic()
-        self._parked.append((connection, now))
-        if now - self._parked[0][1] > self._idle_seconds:
-            await self._pool.release(self._parked.popleft()[0])
+        self._parked.append((connection, time.monotonic()))
+        if self._sweep is None:
+            self._sweep = asyncio.get_running_loop().call_later(self._idle_seconds,
+                                                                self._hand_back_idle)
 
     async def expire_connections(self) -> None:
         await self._unpark()
@@ -66,12 +72,38 @@ class ParkingPool:
         await self._pool.close()
 
     def terminate(self) -> None:
+        self._stop_sweep()
         self._parked.clear()
         self._pool.terminate()
 
     async def _unpark(self) -> None:
+        self._stop_sweep()
         while self._parked:
             await self._pool.release(self._parked.popleft()[0])
+
+    def _hand_back_idle(self) -> None:
+        """Timer: the connections parked for idle_seconds go back to asyncpg, so a server
+        with no traffic shrinks to asyncpg's minimum as it would without the stack."""
+        self._sweep = None
+        now = time.monotonic()
+        while self._parked and now - self._parked[0][1] >= self._idle_seconds:
+            task = asyncio.ensure_future(self._pool.release(self._parked.popleft()[0]))
+            self._releasing.add(task)
+            task.add_done_callback(self._released)
+        if self._parked:
+            delay = self._parked[0][1] + self._idle_seconds - now
+            self._sweep = asyncio.get_running_loop().call_later(delay, self._hand_back_idle)
+
+    def _released(self, task: asyncio.Task) -> None:
+        self._releasing.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # asyncpg has terminated the connection; the pool opens another when needed.
+            logger.info("a parked connection failed its release: %r", task.exception())
+
+    def _stop_sweep(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+            self._sweep = None
 
     def _clean(self, connection: Any) -> bool:
         """Open, outside a transaction and under max_queries, which is an asyncpg internal

@@ -99,14 +99,17 @@ async def test_past_max_queries_asyncpg_replaces_the_connection(postgres_url):
         assert len(set(pids[:3])) == 1 and pids[3] != pids[0]
 
 
-async def test_a_connection_parked_too_long_goes_back_to_asyncpg(postgres_url):
-    async with parking_pool(postgres_url, max_size=2, idle_seconds=0.05) as pool:
+async def test_connections_parked_too_long_go_back_to_asyncpg(postgres_url):
+    async with parking_pool(postgres_url, max_size=2, idle_seconds=0.5) as pool:
         older, newer = await pool.acquire(), await pool.acquire()
         await pool.release(older)
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.3)
         await pool.release(newer)
-        assert pool.parked == 1
-        assert pool._pool.get_idle_size() == 1  # asyncpg's idle timer now runs for it
+        assert pool.parked == 2 and pool._pool.get_idle_size() == 0
+        await asyncio.sleep(0.35)  # older's time is up (0.65 s parked), newer's is not (0.35 s)
+        assert pool.parked == 1 and pool._pool.get_idle_size() == 1
+        await asyncio.sleep(0.4)  # no traffic at all: the timer hands back the last one
+        assert pool.parked == 0 and pool._pool.get_idle_size() == 2
 
 
 async def test_close_closes_the_parked_connections(postgres_url):
