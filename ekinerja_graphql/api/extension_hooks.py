@@ -45,14 +45,6 @@ def _generator_hook(extension_class: type, hook_name: str):
     return _OTHER
 
 
-_STAGES = {
-    "operation": OperationContextManager,
-    "validation": ValidationContextManager,
-    "parsing": ParsingContextManager,
-    "executing": ExecutingContextManager,
-}
-
-
 @cache
 def _stage_plan(extension_classes: tuple[type, ...], hook_name: str):
     """(position, function, is_async) of each extension with a hook for the stage, in
@@ -196,8 +188,8 @@ class ClassHooksRunner(SchemaExtensionsRunner):
         super().__init__(execution_context, extensions)
         self._classes = tuple(type(extension) for extension in self.extensions)
 
-    def _stage(self, stage: str):
-        manager_class = _STAGES[stage]
+    def _stage(self, manager_class: type):
+        """HookStage, or Strawberry's manager of the stage for a hook of another form."""
         plan = _stage_plan(self._classes, manager_class.HOOK_NAME)
         if plan is None:
             return manager_class(self.extensions)
@@ -206,16 +198,16 @@ class ClassHooksRunner(SchemaExtensionsRunner):
                           for position, function, is_async in plan], manager_class.HOOK_NAME)
 
     def operation(self) -> OperationContextManager:
-        return self._stage("operation")
+        return self._stage(OperationContextManager)
 
     def validation(self) -> ValidationContextManager:
-        return self._stage("validation")
+        return self._stage(ValidationContextManager)
 
     def parsing(self) -> ParsingContextManager:
-        return self._stage("parsing")
+        return self._stage(ParsingContextManager)
 
     def executing(self) -> ExecutingContextManager:
-        return self._stage("executing")
+        return self._stage(ExecutingContextManager)
 
 
 class Schema(strawberry.Schema):
